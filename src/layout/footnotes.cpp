@@ -24,6 +24,13 @@ public:
             } else if (auto* verse = std::get_if<model::Verse>(&block.value)) {
                 for (auto& stanza : verse->stanzas)
                     for (model::Inlines& line : stanza) inlines(line);
+            } else if (auto* table = std::get_if<model::Table>(&block.value)) {
+                for (auto* rows : {&table->header_rows, &table->body_rows})
+                    for (auto& row : *rows)
+                        for (model::Inlines& cell : row) inlines(cell);
+                inlines(table->caption);
+            } else if (auto* figure = std::get_if<model::Figure>(&block.value)) {
+                inlines(figure->caption);
             }
         }
     }

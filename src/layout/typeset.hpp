@@ -14,7 +14,9 @@ namespace pamphlet::layout {
 
 struct TypesetDocument {
     std::vector<Page> pages;
-    PageStarts page_starts;  // one per page, same order
+    PageStarts page_starts;       // one per page, same order
+    std::vector<OutlineEntry> outline;
+    const FontLibrary* fonts = nullptr;  // the faces GlyphRun::face refers to
 };
 
 TypesetDocument typeset(const model::Document& document, const Style& style, model::Report& report);

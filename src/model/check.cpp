@@ -105,6 +105,20 @@ private:
                     if (!any_line) report(context, "verse without lines");
                 } else if constexpr (std::is_same_v<T, Preformatted>) {
                     text(value.text, context);
+                } else if constexpr (std::is_same_v<T, Table>) {
+                    const std::size_t columns = value.column_alignment.size();
+                    if (columns == 0) report(context, "table without columns");
+                    for (const auto* rows : {&value.header_rows, &value.body_rows})
+                        for (const auto& row : *rows) {
+                            if (row.size() != columns)
+                                report(context, "table row has " + std::to_string(row.size()) +
+                                                    " cells for " + std::to_string(columns) + " columns");
+                            for (const Inlines& cell : row) inlines(cell, context);
+                        }
+                    inlines(value.caption, context);
+                } else if constexpr (std::is_same_v<T, Figure>) {
+                    if (value.source.empty()) report(context, "figure without an image");
+                    inlines(value.caption, context);
                 }
             },
             block.value);

@@ -97,6 +97,7 @@ struct Paragraph {
 };
 struct BlockQuote {
     Blocks children;
+    bool epigraph = false;  // a motto at a chapter opening: set narrower, right-leaning, no quote marks
 };
 struct ListBlock {
     bool ordered = false;
@@ -114,9 +115,27 @@ struct Preformatted {
 // A break between scenes or sections without a heading (`* * *`, Markdown thematic break).
 struct SceneBreak {};
 
+// A table: kept whole on a page in print. Cells hold inlines only (no nested blocks).
+struct Table {
+    std::vector<Alignment> column_alignment;         // one per column
+    std::vector<std::vector<Inlines>> header_rows;   // row -> cell
+    std::vector<std::vector<Inlines>> body_rows;
+    Inlines caption;
+};
+
+// An image standing as a block. `source` is a path relative to the input document, resolved
+// and checked by the reader (never a URL); `alt` is the text alternative, required for the
+// accessibility claim (a reader warns when it is missing).
+struct Figure {
+    std::string source;
+    std::string alt;
+    Inlines caption;
+};
+
 struct Block {
     using Value =
-        std::variant<Heading, Paragraph, BlockQuote, ListBlock, Verse, Preformatted, SceneBreak>;
+        std::variant<Heading, Paragraph, BlockQuote, ListBlock, Verse, Preformatted, SceneBreak,
+                     Table, Figure>;
     Value value;
     SourcePosition position;
 

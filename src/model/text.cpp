@@ -53,6 +53,24 @@ std::string visible_text(const Block& leaf) {
         }
     } else if (const auto* pre = std::get_if<Preformatted>(&leaf.value)) {
         out = pre->text;
+    } else if (const auto* table = std::get_if<Table>(&leaf.value)) {
+        // Cells separated by tabs, rows by newlines, caption last.
+        bool first_row = true;
+        for (const auto* rows : {&table->header_rows, &table->body_rows})
+            for (const auto& row : *rows) {
+                if (!first_row) out += '\n';
+                first_row = false;
+                for (std::size_t c = 0; c < row.size(); ++c) {
+                    if (c > 0) out += '\t';
+                    append_visible(row[c], out);
+                }
+            }
+        if (!table->caption.empty()) {
+            if (!out.empty()) out += '\n';
+            append_visible(table->caption, out);
+        }
+    } else if (const auto* figure = std::get_if<Figure>(&leaf.value)) {
+        append_visible(figure->caption, out);
     }
     return out;
 }

@@ -14,7 +14,8 @@ namespace pamphlet::model {
 std::string visible_text(const Inlines& inlines);
 
 // visible_text of a leaf block (see for_each_leaf_block): a heading's or paragraph's content,
-// a verse's lines joined by "\n" (stanzas by "\n\n"), a preformatted block's text.
+// a verse's lines joined by "\n" (stanzas by "\n\n"), a preformatted block's text, a table's
+// cells (tab between cells, newline between rows, then the caption), a figure's caption.
 std::string visible_text(const Block& leaf);
 
 }  // namespace pamphlet::model

@@ -7,8 +7,8 @@
 
 namespace pamphlet::model {
 
-// True for the blocks that hold running text directly: Heading, Paragraph, Verse, Preformatted.
-// SceneBreak is a leaf too (it has no text, but takes space on the page).
+// True for the blocks that hold running text directly: Heading, Paragraph, Verse, Preformatted,
+// Table, Figure. SceneBreak is a leaf too (it has no text, but takes space on the page).
 bool is_leaf_block(const Block& block);
 
 // Calls visit(const Block& leaf, std::size_t leaf_index) for each leaf block in depth-first

@@ -1,0 +1,61 @@
+// Fonts for typesetting: found by family name through fontconfig, read once per run, measured
+// with FreeType/HarfBuzz. Shared by the line breaker (widths, kerning), the PDF backend
+// (embedding, subsetting) and the EPUB backend (--embed-fonts).
+//
+// CONTRACT (implemented by the typesetting work; the interface below is what others rely on).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/style.hpp"
+
+namespace pamphlet::layout {
+
+// Index of a face in its FontLibrary; stable for the library's lifetime.
+using FaceId = int;
+
+struct FaceMetrics {  // in ems (fractions of the font size)
+    double ascender = 0.8;
+    double descender = -0.2;  // negative: below the baseline
+    double x_height = 0.45;
+    double cap_height = 0.7;
+};
+
+class FontLibrary {
+public:
+    FontLibrary();
+    ~FontLibrary();
+    FontLibrary(const FontLibrary&) = delete;
+    FontLibrary& operator=(const FontLibrary&) = delete;
+
+    // The face for a family, weight and slant. A family that is not installed falls back to the
+    // closest installed face fontconfig offers; `substituted` tells the caller to warn.
+    FaceId face(std::string_view family, FontWeight weight, FontSlant slant, bool* substituted = nullptr);
+
+    // A face that has `character`: `preferred` if it does, else the first of `fallback_families`
+    // (same weight and slant) that does, else `preferred` (the caller warns of a missing glyph).
+    FaceId face_for(FaceId preferred, char32_t character, const std::vector<std::string>& fallback_families);
+
+    bool has_glyph(FaceId face, char32_t character) const;
+    double advance_em(FaceId face, char32_t character) const;                  // nominal advance
+    double kerning_em(FaceId face, char32_t left, char32_t right) const;       // GPOS/kern pair
+    FaceMetrics metrics(FaceId face) const;
+
+    const std::filesystem::path& file(FaceId face) const;
+    std::string_view file_bytes(FaceId face) const;  // the whole font file, read once
+    std::string family_name(FaceId face) const;
+    FontWeight weight(FaceId face) const;
+    FontSlant slant(FaceId face) const;
+    std::size_t face_count() const;
+
+private:
+    struct Implementation;
+    std::unique_ptr<Implementation> implementation_;
+};
+
+}  // namespace pamphlet::layout

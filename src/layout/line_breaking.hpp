@@ -1,0 +1,70 @@
+// Setting one paragraph into lines: shaping with the fonts' own metrics and kerning, hyphenation
+// from pattern files, Knuth-Plass total-fit breaking with an emergency pass, optical margin
+// alignment and slight font expansion. A pure function of its inputs (plus the font and
+// hyphenation caches), so it can be tested alone and reused by the EPUB (it is not, today).
+//
+// CONTRACT (implemented by the typesetting work; the interface below is what pagination uses).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/font_library.hpp"
+#include "layout/frame.hpp"
+#include "model/document.hpp"
+
+namespace pamphlet::layout {
+
+class Hyphenation;  // pattern dictionaries by language, loaded once (layout/hyphenation.hpp)
+
+// A stretch of paragraph text in one look. Spans are consecutive pieces of the paragraph's
+// model::visible_text, so `source_offset` of each span is where it starts in that string.
+struct StyledSpan {
+    std::string text;  // UTF-8
+    FaceId face = 0;
+    double size_pt = 10;
+    double baseline_shift_pt = 0;  // > 0 raises (note markers)
+    bool small_caps = false;       // set lower case as small capitals
+    bool breakable = true;         // false: no line break or hyphen inside (note markers, URLs)
+    std::string language;          // for hyphenation; empty: the paragraph's
+    std::size_t source_offset = 0;
+    // An anchor the pagination needs to find again (a note reference, a link): carried to the
+    // SetLine that holds the span's first character.
+    int anchor = -1;
+};
+
+struct ParagraphSpec {
+    std::vector<StyledSpan> spans;
+    double width_pt = 300;
+    double first_line_indent_pt = 0;
+    model::Alignment alignment = model::Alignment::justified;
+    std::string language = "en";
+    bool hyphenate = true;
+    std::vector<std::string> fallback_families;  // for characters the faces lack
+};
+
+struct AnchorPlacement {
+    int anchor = -1;
+    double x_pt = 0;  // from the line start
+};
+
+struct SetLine {
+    std::vector<GlyphRun> runs;  // y_pt = 0 (baseline), x_pt from the left edge of the text block
+    double ascent_pt = 0;        // highest point above the baseline
+    double descent_pt = 0;       // lowest point below the baseline (positive)
+    bool ends_with_hyphen = false;
+    std::size_t source_begin = 0;  // byte range of visible_text this line sets
+    std::size_t source_end = 0;
+    std::vector<AnchorPlacement> anchors;
+    double adjustment_ratio = 0;  // how much the spaces stretched (> 0) or shrank (< 0)
+};
+
+struct SetParagraph {
+    std::vector<SetLine> lines;
+    std::vector<std::string> warnings;  // e.g. "no glyph for U+xxxx in Charis SIL"
+};
+
+SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation);
+
+}  // namespace pamphlet::layout
