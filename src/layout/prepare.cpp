@@ -27,10 +27,10 @@ void assign_heading_ids(model::Document& document) {
     }
 }
 
-void prepare_document(model::Document& document, const Style& style) {
+NoteCounts prepare_document(model::Document& document, const Style& style) {
     normalize_typography(document);
     assign_heading_ids(document);
-    number_notes(document, style.notes.numbering);
+    return number_notes(document, style.notes.numbering);
 }
 
 }  // namespace pamphlet::layout

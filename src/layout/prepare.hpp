@@ -3,6 +3,7 @@
 // prepared document, so they agree on every number and anchor.
 #pragma once
 
+#include "layout/footnotes.hpp"
 #include "layout/style.hpp"
 #include "model/diagnostics.hpp"
 #include "model/document.hpp"
@@ -14,6 +15,7 @@ namespace pamphlet::layout {
 void assign_heading_ids(model::Document& document);
 
 // normalize_typography + assign_heading_ids + number_notes(style.notes.numbering).
-void prepare_document(model::Document& document, const Style& style);
+// Returns how many notes of each kind the document has.
+NoteCounts prepare_document(model::Document& document, const Style& style);
 
 }  // namespace pamphlet::layout

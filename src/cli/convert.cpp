@@ -1,0 +1,144 @@
+#include "cli/convert.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/atomic_file.hpp"
+#include "epub/write_epub.hpp"
+#include "layout/prepare.hpp"
+#include "layout/style.hpp"
+#include "layout/typeset.hpp"
+#include "model/check.hpp"
+#include "pdf/write_pdf.hpp"
+#include "readers/sidecar_metadata.hpp"
+
+namespace pamphlet::cli {
+namespace {
+
+std::string read_input_bytes(const std::filesystem::path& path) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+        throw model::InputError(path.string(), 0, 0, "is a folder, not a document");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw model::InputError(path.string(), 0, 0, "cannot read the file (does it exist?)");
+    std::ostringstream content;
+    content << in.rdbuf();
+    return std::move(content).str();
+}
+
+// A title for documents that state none: the file name, made readable.
+std::string title_from_file_name(const std::filesystem::path& path) {
+    std::string title = path.stem().string();
+    for (char& c : title)
+        if (c == '-' || c == '_') c = ' ';
+    if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    return title;
+}
+
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+    std::error_code error;
+    return std::filesystem::exists(b, error) && std::filesystem::equivalent(a, b, error);
+}
+
+}  // namespace
+
+OutputFormat output_format_for(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".epub") return OutputFormat::epub;
+    if (extension == ".pdf") return OutputFormat::pdf;
+    throw std::invalid_argument("cannot tell the output format of '" + path.string() +
+                                "': use a name ending in .epub or .pdf");
+}
+
+model::Document load_document(const ConversionRequest& request, model::Report& report) {
+    const std::string file_name = request.input.string();
+    // The small files first, so a typo in the metadata is reported before any slow work.
+    std::optional<model::Metadata> sidecar_metadata;
+    if (const auto sidecar = readers::find_sidecar(request.input)) sidecar_metadata = readers::read_sidecar(*sidecar);
+    const std::string bytes = read_input_bytes(request.input);
+    const std::string text = readers::decode_source(bytes, file_name, report);
+
+    readers::InputFormat format;
+    try {
+        format = request.input_format ? *request.input_format : readers::format_from_extension(request.input);
+    } catch (const std::invalid_argument& error) {
+        throw model::InputError(file_name, 0, 0, error.what());
+    }
+    readers::ReadOptions options;
+    options.file_name = file_name;
+    options.disabled_repairs = request.disabled_repairs;
+    model::Document document = readers::read_document(text, format, options, report);
+
+    if (sidecar_metadata) readers::overlay_metadata(document.metadata, *sidecar_metadata);
+    readers::overlay_metadata(document.metadata, request.metadata_overrides);
+    if (document.metadata.language.empty()) document.metadata.language = "en";
+    if (document.metadata.title.empty()) {
+        document.metadata.title = title_from_file_name(request.input);
+        report.warn(file_name, 0,
+                    "no title given; using \"" + document.metadata.title +
+                        "\" (set it with --title, a NAME.toml beside the file, or front matter)");
+    }
+
+    if (const auto problems = model::check(document); !problems.empty()) {
+        const model::Problem& first = problems.front();
+        throw model::InputError(file_name, first.position.line, first.position.column,
+                                "the document is malformed: " + first.message);
+    }
+    return document;
+}
+
+DocumentSummary convert(const ConversionRequest& request) {
+    DocumentSummary summary;
+    summary.input = request.input.string();
+    for (const OutputTarget& target : request.targets)
+        if (same_file(request.input, target.path))
+            throw model::InputError(summary.input, 0, 0,
+                                    "refusing to write the output " + target.path.string() + " over the input");
+
+    const layout::Style style = layout::load_style(request.style.empty() ? "default" : request.style);
+    model::Document document = load_document(request, summary.report);
+    const layout::NoteCounts notes = layout::prepare_document(document, style);
+    summary.title = document.metadata.title;
+    summary.language = document.metadata.language;
+    summary.notes = notes.primary + notes.secondary;
+
+    // Both the PDF and the EPUB's page list need the pages, so the layout runs once for all targets.
+    const layout::TypesetDocument pages = layout::typeset(document, style, summary.report);
+
+    // Render every output first, then write them: a failure in one format leaves no file changed.
+    std::vector<std::pair<const OutputTarget*, std::string>> rendered;
+    for (const OutputTarget& target : request.targets) {
+        std::string bytes;
+        switch (target.format) {
+            case OutputFormat::epub: {
+                epub::EpubOptions options;
+                options.embed_fonts = request.embed_fonts;
+                options.cover_image = request.cover_image;
+                options.source_date_epoch = request.source_date_epoch;
+                bytes = epub::write_epub(document, style, pages.page_starts, options, summary.report);
+                break;
+            }
+            case OutputFormat::pdf:
+            case OutputFormat::booklet_pdf: {
+                pdf::PdfOptions options;
+                options.source_date_epoch = request.source_date_epoch;
+                bytes = pdf::write_pdf(pages, document.metadata, options);
+                break;
+            }
+        }
+        rendered.emplace_back(&target, std::move(bytes));
+    }
+    for (auto& [target, bytes] : rendered) {
+        write_file_atomically(target->path, bytes);
+        const char* format_name = target->format == OutputFormat::epub ? "epub"
+                                  : target->format == OutputFormat::pdf ? "pdf"
+                                                                        : "booklet-pdf";
+        summary.outputs.push_back({target->path.string(), format_name,
+                                   target->format == OutputFormat::epub ? 0 : static_cast<int>(pages.pages.size()),
+                                   bytes.size()});
+    }
+    return summary;
+}
+
+}  // namespace pamphlet::cli

@@ -1,0 +1,49 @@
+// One document from input file to output files: the pipeline every command runs. A library
+// function, so tests (and the batch mode) call exactly what the command line calls.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/report_json.hpp"
+#include "model/document.hpp"
+#include "readers/read_document.hpp"
+
+namespace pamphlet::cli {
+
+enum class OutputFormat { epub, pdf, booklet_pdf };
+
+struct OutputTarget {
+    std::filesystem::path path;
+    OutputFormat format = OutputFormat::pdf;
+};
+
+struct ConversionRequest {
+    std::filesystem::path input;
+    std::optional<readers::InputFormat> input_format;  // unset: from the extension
+    std::string style;                                  // name or file; empty: "default"
+    model::Metadata metadata_overrides;                 // from the command line; empty fields unset
+    std::set<std::string> disabled_repairs;
+    std::optional<std::int64_t> source_date_epoch;
+    bool embed_fonts = false;
+    std::filesystem::path cover_image;
+    std::vector<OutputTarget> targets;
+};
+
+// The output format for a path's extension: .epub or .pdf. Throws std::invalid_argument.
+OutputFormat output_format_for(const std::filesystem::path& path);
+
+// Reads, checks, prepares and writes every target. Throws model::InputError for bad input,
+// layout::StyleError for a bad style, OutputError when a file cannot be written; on any throw no
+// target has been replaced by a partial file.
+DocumentSummary convert(const ConversionRequest& request);
+
+// The document as the backends will see it (read, metadata merged, checked, prepared), without
+// writing anything. For tests and tools.
+model::Document load_document(const ConversionRequest& request, model::Report& report);
+
+}  // namespace pamphlet::cli

@@ -1,0 +1,81 @@
+#include "readers/sidecar_metadata.hpp"
+
+#include <set>
+
+#include <toml++/toml.h>
+
+#include "model/diagnostics.hpp"
+
+namespace pamphlet::readers {
+
+std::optional<std::filesystem::path> find_sidecar(const std::filesystem::path& input) {
+    if (input.extension() == ".toml") return std::nullopt;
+    std::filesystem::path candidate = input;
+    candidate.replace_extension(".toml");
+    std::error_code error;
+    if (std::filesystem::is_regular_file(candidate, error)) return candidate;
+    return std::nullopt;
+}
+
+model::Metadata read_sidecar(const std::filesystem::path& sidecar) {
+    const std::string file = sidecar.string();
+    toml::table root;
+    try {
+        root = toml::parse_file(file);
+    } catch (const toml::parse_error& error) {
+        throw model::InputError(file, static_cast<int>(error.source().begin.line),
+                                static_cast<int>(error.source().begin.column), std::string(error.description()));
+    }
+    auto line_of = [](const toml::node& node) { return static_cast<int>(node.source().begin.line); };
+    auto text = [&](std::string_view key, const toml::node& node) {
+        if (!node.is_string()) throw model::InputError(file, line_of(node), 0, std::string(key) + " must be a string");
+        return *node.value<std::string>();
+    };
+    auto people = [&](std::string_view key, const toml::node& node, const char* role, model::Metadata& out) {
+        if (const toml::array* list = node.as_array()) {
+            for (const toml::node& element : *list) out.contributors.push_back({text(key, element), role});
+        } else {
+            out.contributors.push_back({text(key, node), role});
+        }
+    };
+
+    model::Metadata metadata;
+    metadata.language.clear();  // unset unless the sidecar says so
+    for (const auto& [key_name, node] : root) {
+        const std::string_view key = key_name.str();
+        if (key == "title") metadata.title = text(key, node);
+        else if (key == "subtitle") metadata.subtitle = text(key, node);
+        else if (key == "author" || key == "authors") people(key, node, "aut", metadata);
+        else if (key == "translator") people(key, node, "trl", metadata);
+        else if (key == "editor") people(key, node, "edt", metadata);
+        else if (key == "language" || key == "lang") metadata.language = text(key, node);
+        else if (key == "date") metadata.date = text(key, node);
+        else if (key == "source") metadata.source = text(key, node);
+        else if (key == "description") metadata.description = text(key, node);
+        else if (key == "rights") metadata.rights = text(key, node);
+        else if (key == "identifier") metadata.identifier = text(key, node);
+        else
+            throw model::InputError(file, static_cast<int>(key_name.source().begin.line), 0,
+                                    "unknown key '" + std::string(key) +
+                                        "' (known: title, subtitle, author, translator, editor, language, "
+                                        "date, source, description, rights, identifier)");
+    }
+    return metadata;
+}
+
+void overlay_metadata(model::Metadata& target, const model::Metadata& overrides) {
+    auto take = [](std::string& into, const std::string& from) {
+        if (!from.empty()) into = from;
+    };
+    take(target.title, overrides.title);
+    take(target.subtitle, overrides.subtitle);
+    take(target.language, overrides.language);
+    take(target.date, overrides.date);
+    take(target.source, overrides.source);
+    take(target.description, overrides.description);
+    take(target.rights, overrides.rights);
+    take(target.identifier, overrides.identifier);
+    if (!overrides.contributors.empty()) target.contributors = overrides.contributors;
+}
+
+}  // namespace pamphlet::readers

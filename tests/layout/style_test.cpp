@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "layout/style.hpp"
+
+using namespace pamphlet::layout;
+
+TEST(Style, EveryShippedStyleLoads) {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(styles_directory())) {
+        if (entry.path().extension() != ".toml") continue;
+        SCOPED_TRACE(entry.path().string());
+        const Style style = load_style(entry.path().stem().string());
+        EXPECT_EQ(style.name, entry.path().stem().string());
+        EXPECT_GT(style.page.width_pt, 100);
+        ++count;
+    }
+    EXPECT_GE(count, 6);  // default (A5), a6-pocket, a4, letter, half-letter, 6x9
+}
+
+TEST(Style, DefaultIsA5CharisWithIndentedParagraphs) {
+    const Style style = load_style("default");
+    EXPECT_NEAR(style.page.width_pt, 419.53, 0.1);
+    EXPECT_NEAR(style.page.height_pt, 595.28, 0.1);
+    EXPECT_EQ(style.font.family, "Charis SIL");
+    EXPECT_GT(style.paragraph.indent_em, 0);
+    EXPECT_TRUE(style.headings[0].small_caps);
+}
+
+TEST(Style, BaseStyleIsInheritedAndOverridden) {
+    const Style pocket = load_style("a6-pocket");
+    const Style base = load_style("default");
+    EXPECT_NEAR(pocket.page.width_pt, 105 * points_per_mm, 0.01);
+    EXPECT_EQ(pocket.font.size_pt, 9);
+    EXPECT_EQ(pocket.font.family, base.font.family);  // inherited
+    EXPECT_EQ(pocket.print.sheet, "a5");
+}
+
+TEST(Style, UnknownKeyNamesKeyAndLine) {
+    try {
+        parse_style("name = \"x\"\n[font]\nsize_pt = 10\nfamilly = \"Typo\"\n", "mine.toml");
+        FAIL() << "expected a StyleError";
+    } catch (const StyleError& error) {
+        EXPECT_EQ(error.line(), 4);
+        EXPECT_NE(std::string(error.what()).find("font.familly"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("mine.toml:4"), std::string::npos) << error.what();
+    }
+}
+
+TEST(Style, BadValuesAreRefusedWithTheirLine) {
+    EXPECT_THROW(parse_style("[font]\nsize_pt = \"big\"\n", "s.toml"), StyleError);
+    EXPECT_THROW(parse_style("[font]\nsize_pt = 500\n", "s.toml"), StyleError);
+    EXPECT_THROW(parse_style("[page]\nsize = \"a11\"\n", "s.toml"), StyleError);
+    EXPECT_THROW(parse_style("[headings.h1]\nalign = \"middle\"\n", "s.toml"), StyleError);
+    EXPECT_THROW(parse_style("[page]\nmargin_inner_mm = 70\nmargin_outer_mm = 70\n", "s.toml"), StyleError);
+    try {
+        parse_style("name = \"x\"\n\n[notes]\nnumbering = \"chapter\"\n", "s.toml");
+        FAIL();
+    } catch (const StyleError& error) {
+        EXPECT_EQ(error.line(), 4);
+    }
+}
+
+TEST(Style, SyntaxErrorsNameTheLine) {
+    try {
+        parse_style("name = \"x\"\n[page\n", "broken.toml");
+        FAIL();
+    } catch (const StyleError& error) {
+        EXPECT_EQ(error.line(), 2);
+    }
+}
+
+TEST(Style, UnknownNamedStyleSaysWhereItLooked) {
+    try {
+        load_style("no-such-style");
+        FAIL();
+    } catch (const StyleError& error) {
+        EXPECT_NE(std::string(error.what()).find("no style named 'no-such-style'"), std::string::npos);
+    }
+    EXPECT_THROW(load_style("../etc/passwd"), StyleError);
+}
+
+TEST(PaperSize, NamedAndCustomSizes) {
+    auto [w, h] = parse_paper_size("A4");
+    EXPECT_NEAR(w, 595.28, 0.01);
+    EXPECT_NEAR(h, 841.89, 0.01);
+    std::tie(w, h) = parse_paper_size("5.5x8.5in");
+    EXPECT_NEAR(w, 396, 1e-9);
+    EXPECT_NEAR(h, 612, 1e-9);
+    std::tie(w, h) = parse_paper_size("100x150mm");
+    EXPECT_NEAR(w, 100 * points_per_mm, 1e-9);
+    EXPECT_THROW(parse_paper_size("huge"), std::invalid_argument);
+    EXPECT_THROW(parse_paper_size("0x10mm"), std::invalid_argument);
+    EXPECT_THROW(parse_paper_size("10x10"), std::invalid_argument);
+}
