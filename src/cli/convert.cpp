@@ -1,5 +1,6 @@
 #include "cli/convert.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,7 @@
 #include "layout/style.hpp"
 #include "layout/typeset.hpp"
 #include "model/check.hpp"
+#include "pdf/impose.hpp"
 #include "pdf/write_pdf.hpp"
 #include "readers/sidecar_metadata.hpp"
 
@@ -38,6 +40,28 @@ std::string title_from_file_name(const std::filesystem::path& path) {
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
     std::error_code error;
     return std::filesystem::exists(b, error) && std::filesystem::equivalent(a, b, error);
+}
+
+std::string format_number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    return buffer;
+}
+
+pdf::ImposeOptions impose_options(const ImpositionRequest& request, const layout::Style& style,
+                                  const model::Metadata& metadata) {
+    pdf::ImposeOptions options;
+    options.schema = !request.schema.empty()       ? request.schema
+                     : !style.print.impose.empty() ? style.print.impose
+                                                   : "booklet";
+    const std::string sheet = !request.sheet.empty() ? request.sheet : style.print.sheet;
+    std::tie(options.sheet_width_pt, options.sheet_height_pt) = layout::parse_paper_size(sheet.empty() ? "a4" : sheet);
+    options.signature_range = request.signature_range;
+    options.keep_back_cover = request.keep_back_cover;
+    options.paper_thickness_mm = request.paper_thickness_mm;
+    options.crop_marks = request.crop_marks;
+    options.job_title = metadata.title;
+    return options;
 }
 
 }  // namespace
@@ -108,6 +132,15 @@ DocumentSummary convert(const ConversionRequest& request) {
 
     // Render every output first, then write them: a failure in one format leaves no file changed.
     std::vector<std::pair<const OutputTarget*, std::string>> rendered;
+    std::string plain_pdf;  // rendered once, imposed for booklet targets
+    auto render_pdf = [&]() -> const std::string& {
+        if (plain_pdf.empty()) {
+            pdf::PdfOptions options;
+            options.source_date_epoch = request.source_date_epoch;
+            plain_pdf = pdf::write_pdf(pages, document.metadata, options);
+        }
+        return plain_pdf;
+    };
     for (const OutputTarget& target : request.targets) {
         std::string bytes;
         switch (target.format) {
@@ -119,11 +152,15 @@ DocumentSummary convert(const ConversionRequest& request) {
                 bytes = epub::write_epub(document, style, pages.page_starts, options, summary.report);
                 break;
             }
-            case OutputFormat::pdf:
+            case OutputFormat::pdf: bytes = render_pdf(); break;
             case OutputFormat::booklet_pdf: {
-                pdf::PdfOptions options;
-                options.source_date_epoch = request.source_date_epoch;
-                bytes = pdf::write_pdf(pages, document.metadata, options);
+                pdf::ImpositionReport imposition;
+                bytes = pdf::impose(render_pdf(), impose_options(request.imposition, style, document.metadata), &imposition);
+                summary.extra = {{"imposition", escape_json(imposition.schema)},
+                                 {"sheets", std::to_string(imposition.sheets)},
+                                 {"blank_pages", std::to_string(imposition.blank_pages)},
+                                 {"signatures", std::to_string(imposition.signatures)},
+                                 {"spine_width_mm", format_number(imposition.spine_width_mm)}};
                 break;
             }
         }

@@ -15,7 +15,19 @@
 
 namespace pamphlet::cli {
 
+// booklet_pdf: the PDF imposed on printer sheets (see ImpositionRequest).
 enum class OutputFormat { epub, pdf, booklet_pdf };
+
+// How to impose a booklet_pdf target. Empty schema and sheet fall back to the style's [print]
+// settings, then to a booklet on A4.
+struct ImpositionRequest {
+    std::string schema;
+    std::string sheet;
+    std::optional<std::pair<int, int>> signature_range;
+    bool keep_back_cover = false;
+    double paper_thickness_mm = 0;
+    bool crop_marks = false;
+};
 
 struct OutputTarget {
     std::filesystem::path path;
@@ -31,6 +43,7 @@ struct ConversionRequest {
     std::optional<std::int64_t> source_date_epoch;
     bool embed_fonts = false;
     std::filesystem::path cover_image;
+    ImpositionRequest imposition;
     std::vector<OutputTarget> targets;
 };
 

@@ -1,0 +1,203 @@
+#include "cli/batch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "cli/atomic_file.hpp"
+#include "cli/content_hash.hpp"
+#include "layout/style.hpp"
+#include "readers/sidecar_metadata.hpp"
+
+namespace pamphlet::cli {
+namespace {
+
+constexpr const char* cache_file_name = ".pamphlet-build-state";
+
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+// What decides whether a document's outputs are current: the tool version, the options, every
+// style file (a style may build on another), the input and its sidecar.
+std::string fingerprint(const std::filesystem::path& input, const ConversionRequest& common,
+                        const std::string& styles_fingerprint) {
+    ContentHash hash;
+    hash.add(PAMPHLET_VERSION);
+    hash.add(styles_fingerprint);
+    hash.add(common.style);
+    const model::Metadata& overrides = common.metadata_overrides;
+    for (const std::string* field : {&overrides.title, &overrides.subtitle, &overrides.language, &overrides.date})
+        hash.add(*field);
+    for (const auto& contributor : overrides.contributors) hash.add(contributor.name + "/" + contributor.role);
+    for (const std::string& pass : common.disabled_repairs) hash.add(pass);
+    hash.add(common.embed_fonts ? "fonts" : "");
+    hash.add(common.source_date_epoch ? std::to_string(*common.source_date_epoch) : "");
+    hash.add(read_bytes(input));
+    if (const auto sidecar = readers::find_sidecar(input)) hash.add(read_bytes(*sidecar));
+    return hash.hex();
+}
+
+std::string fingerprint_styles(const ConversionRequest& common) {
+    ContentHash hash;
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(layout::styles_directory(), error))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    if (common.style.find('/') != std::string::npos || common.style.ends_with(".toml")) files.push_back(common.style);
+    for (const auto& file : files) hash.add(file.filename().string() + "\n" + read_bytes(file));
+    return hash.hex();
+}
+
+std::map<std::string, std::string> read_state(const std::filesystem::path& folder) {
+    std::map<std::string, std::string> state;
+    std::ifstream in(folder / cache_file_name);
+    std::string hash, relative;
+    while (in >> hash && std::getline(in >> std::ws, relative)) state[relative] = hash;
+    return state;
+}
+
+void write_state(const std::filesystem::path& folder, const std::map<std::string, std::string>& state) {
+    std::string text;
+    for (const auto& [relative, hash] : state) text += hash + " " + relative + "\n";
+    write_file_atomically(folder / cache_file_name, text);
+}
+
+std::string format_duration(double seconds) {
+    const int total = static_cast<int>(seconds + 0.5);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%d:%02d", total / 60, total % 60);
+    return buffer;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> find_batch_inputs(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> inputs;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+        if (!entry.is_regular_file()) continue;
+        std::string extension = entry.path().extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (extension == ".txt" || extension == ".md" || extension == ".markdown" || extension == ".muse")
+            inputs.push_back(entry.path());
+    }
+    std::sort(inputs.begin(), inputs.end());
+    return inputs;
+}
+
+BatchResult run_batch(const BatchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::vector<std::filesystem::path> inputs = find_batch_inputs(request.input_folder);
+    std::filesystem::create_directories(request.output_folder);
+    const std::map<std::string, std::string> previous = read_state(request.output_folder);
+    const std::string styles_fingerprint = fingerprint_styles(request.common);
+
+    struct Outcome {
+        enum class Kind { converted, skipped, failed } kind = Kind::failed;
+        std::string hash;
+        std::string reason;
+        DocumentSummary summary;
+    };
+    std::vector<Outcome> outcomes(inputs.size());
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::mutex progress_mutex;
+
+    auto work = [&] {
+        for (std::size_t index = next++; index < inputs.size(); index = next++) {
+            const std::filesystem::path& input = inputs[index];
+            const std::filesystem::path relative = std::filesystem::relative(input, request.input_folder);
+            Outcome& outcome = outcomes[index];
+            ConversionRequest conversion = request.common;
+            conversion.input = input;
+            const std::filesystem::path stem = request.output_folder / relative.parent_path() / relative.stem();
+            conversion.targets = {{stem.string() + ".epub", OutputFormat::epub},
+                                  {stem.string() + ".pdf", OutputFormat::pdf},
+                                  {stem.string() + "-booklet.pdf", OutputFormat::booklet_pdf}};
+            try {
+                outcome.hash = fingerprint(input, request.common, styles_fingerprint);
+                const auto known = previous.find(relative.string());
+                const bool outputs_exist = std::all_of(conversion.targets.begin(), conversion.targets.end(),
+                                                       [](const OutputTarget& t) { return std::filesystem::exists(t.path); });
+                if (!request.force && known != previous.end() && known->second == outcome.hash && outputs_exist) {
+                    outcome.kind = Outcome::Kind::skipped;
+                } else {
+                    std::filesystem::create_directories(stem.parent_path());
+                    outcome.summary = convert(conversion);
+                    outcome.kind = Outcome::Kind::converted;
+                }
+            } catch (const model::InputError& error) {
+                outcome.reason = error.located_message();
+            } catch (const std::exception& error) {
+                outcome.reason = error.what();
+            }
+            const std::size_t finished = ++done;
+            if (request.show_progress) {
+                const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                const double remaining = elapsed / static_cast<double>(finished) * static_cast<double>(inputs.size() - finished);
+                std::lock_guard lock(progress_mutex);
+                std::fprintf(stderr, "\r\033[K[%zu/%zu] %s  ETA %s", finished, inputs.size(),
+                             relative.string().c_str(), format_duration(remaining).c_str());
+                std::fflush(stderr);
+            }
+        }
+    };
+    const int workers = std::clamp(request.jobs, 1, 256);
+    {
+        std::vector<std::jthread> pool;
+        for (int w = 1; w < workers; ++w) pool.emplace_back(work);
+        work();
+    }
+    if (request.show_progress) std::fprintf(stderr, "\r\033[K");
+
+    BatchResult result;
+    result.documents = static_cast<int>(inputs.size());
+    std::map<std::string, std::string> state;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        Outcome& outcome = outcomes[i];
+        const std::string relative = std::filesystem::relative(inputs[i], request.input_folder).string();
+        switch (outcome.kind) {
+            case Outcome::Kind::converted:
+                ++result.converted;
+                for (const auto& output : outcome.summary.outputs)
+                    if (output.format == "pdf") result.pages += output.pages;
+                state[relative] = outcome.hash;
+                result.summaries.push_back(std::move(outcome.summary));
+                break;
+            case Outcome::Kind::skipped:
+                ++result.skipped;
+                state[relative] = outcome.hash;
+                break;
+            case Outcome::Kind::failed: result.failures.push_back({inputs[i].string(), outcome.reason}); break;
+        }
+    }
+    write_state(request.output_folder, state);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+std::string format_batch_summary(const BatchResult& result) {
+    char line[256];
+    std::string out;
+    std::snprintf(line, sizeof line, "%-10s %9s %9s %7s %7s %9s\n", "documents", "converted", "unchanged", "failed",
+                  "pages", "seconds");
+    out += line;
+    std::snprintf(line, sizeof line, "%-10d %9d %9d %7zu %7d %9.2f\n", result.documents, result.converted,
+                  result.skipped, result.failures.size(), result.pages, result.seconds);
+    out += line;
+    for (const BatchFailure& failure : result.failures) out += "failed: " + failure.input + ": " + failure.reason + "\n";
+    return out;
+}
+
+}  // namespace pamphlet::cli
