@@ -1,0 +1,103 @@
+#include "pdf/draw_page.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "pdf/utf8.hpp"
+
+namespace pamphlet::pdf {
+namespace {
+
+// The run's text with what libharu cannot draw left out (see is_drawable), re-encoded as UTF-8.
+std::string drawable_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t c : decode_utf8(text)) {
+        if (!is_drawable(c)) continue;
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+// Draws glyph runs inside one text object, setting font, size and scaling only when they change
+// (keeps content streams small).
+class TextWriter {
+public:
+    TextWriter(HPDF_Page page, const FontHandles& fonts) : page_(page), fonts_(fonts) {}
+
+    void draw(const layout::GlyphRun& run) {
+        const std::string text = drawable_text(run.text);
+        if (text.empty()) return;
+        const auto font = fonts_.find(run.face);
+        if (font == fonts_.end()) throw std::logic_error("glyph run in a face that was not loaded");
+        if (!in_text_) {
+            HPDF_Page_BeginText(page_);
+            in_text_ = true;
+        }
+        if (font->second != current_font_ || run.size_pt != current_size_) {
+            HPDF_Page_SetFontAndSize(page_, font->second, static_cast<HPDF_REAL>(run.size_pt));
+            current_font_ = font->second;
+            current_size_ = run.size_pt;
+        }
+        if (run.horizontal_scale != current_scale_) {
+            HPDF_Page_SetHorizontalScalling(page_, static_cast<HPDF_REAL>(run.horizontal_scale * 100.0));
+            current_scale_ = run.horizontal_scale;
+        }
+        HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, static_cast<HPDF_REAL>(run.x_pt), static_cast<HPDF_REAL>(run.y_pt));
+        HPDF_Page_ShowText(page_, text.c_str());
+    }
+
+    void finish() {
+        if (in_text_) HPDF_Page_EndText(page_);
+        in_text_ = false;
+    }
+
+private:
+    HPDF_Page page_;
+    const FontHandles& fonts_;
+    bool in_text_ = false;
+    HPDF_Font current_font_ = nullptr;
+    double current_size_ = 0;
+    double current_scale_ = 1.0;
+};
+
+void draw_rule(HPDF_Page page, const layout::Rule& rule) {
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(rule.width_pt));
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(rule.x1_pt), static_cast<HPDF_REAL>(rule.y1_pt));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(rule.x2_pt), static_cast<HPDF_REAL>(rule.y2_pt));
+    HPDF_Page_Stroke(page);
+}
+
+}  // namespace
+
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts) {
+    HPDF_Page page = HPDF_AddPage(document.handle());
+    document.check("adding a page");
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(frame.width_pt));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(frame.height_pt));
+
+    TextWriter text(page, fonts);
+    for (const layout::PageItem& item : frame.items) {
+        if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+            text.draw(*run);
+        } else if (const auto* rule = std::get_if<layout::Rule>(&item)) {
+            text.finish();  // path operators are not allowed inside a text object
+            draw_rule(page, *rule);
+        }
+        // Links and destinations are not drawn; page_links.cpp places them.
+    }
+    text.finish();
+    document.check("drawing page " + frame.label);
+    return page;
+}
+
+}  // namespace pamphlet::pdf

@@ -1,0 +1,26 @@
+// The last step of the PDF backend: load libharu's bytes with qpdf, apply the fix-ups
+// (qpdf_fixups.hpp) and write the final file with object streams and a deterministic /ID.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/frame.hpp"
+#include "model/document.hpp"
+#include "pdf/destinations.hpp"
+#include "pdf/write_pdf.hpp"
+
+namespace pamphlet::pdf {
+
+struct FinishingDetails {
+    std::vector<layout::OutlineEntry> outline;
+    std::map<std::string, PlacedDestination> destinations;
+    std::vector<std::string> page_labels;  // one per page
+};
+
+std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
+                       const PdfOptions& options);
+
+}  // namespace pamphlet::pdf

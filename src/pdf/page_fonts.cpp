@@ -1,0 +1,45 @@
+#include "pdf/page_fonts.hpp"
+
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+#include "pdf/font_subset.hpp"
+#include "pdf/utf8.hpp"
+
+namespace pamphlet::pdf {
+
+bool is_drawable(char32_t character) {
+    return character >= 0x20 && character != 0x7F && !(character >= 0x80 && character < 0xA0) &&
+           character < 0x10000 && !(character >= 0xD800 && character < 0xE000);
+}
+
+std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vector<layout::Page>& pages) {
+    std::map<layout::FaceId, std::set<char32_t>> result;
+    for (const layout::Page& page : pages)
+        for (const layout::PageItem& item : page.items)
+            if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+                std::set<char32_t>& characters = result[run->face];
+                for (char32_t character : decode_utf8(run->text))
+                    if (is_drawable(character)) characters.insert(character);
+            }
+    return result;
+}
+
+FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::FaceId, std::set<char32_t>>& characters,
+                              const FaceBytes& face_bytes, const std::filesystem::path& scratch) {
+    FontHandles fonts;
+    for (const auto& [face, used] : characters) {
+        const std::string subset = subset_truetype_font(face_bytes(face), used);
+        const auto path = scratch / ("face-" + std::to_string(face) + ".ttf");
+        {
+            std::ofstream out(path, std::ios::binary);
+            out.write(subset.data(), static_cast<std::streamsize>(subset.size()));
+            if (!out) throw std::runtime_error("cannot write font subset " + path.string());
+        }
+        fonts[face] = document.load_truetype_font(path.string());
+    }
+    return fonts;
+}
+
+}  // namespace pamphlet::pdf

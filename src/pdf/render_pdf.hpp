@@ -1,0 +1,18 @@
+// write_pdf without the FontLibrary: pages plus a way to get each face's font file. Tests use it
+// with fonts read straight from disk; write_pdf passes FontLibrary::file_bytes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/frame.hpp"
+#include "model/document.hpp"
+#include "pdf/page_fonts.hpp"
+#include "pdf/write_pdf.hpp"
+
+namespace pamphlet::pdf {
+
+std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector<layout::OutlineEntry>& outline,
+                       const FaceBytes& face_bytes, const model::Metadata& metadata, const PdfOptions& options);
+
+}  // namespace pamphlet::pdf
