@@ -1,10 +1,115 @@
-// Scaffolding until the real reader lands: refuses every input.
+// The plain-text reader: the input's lines go through the named repair passes in
+// src/readers/repair/ (each recording its changes), then become model blocks.
 #include "readers/plain_text.hpp"
+
+#include "readers/dictionary.hpp"
+#include "readers/repair/passes.hpp"
+#include "readers/repair/to_model.hpp"
+#include "readers/repair/utf8_text.hpp"
+#include "readers/repair/vocabulary.hpp"
 
 namespace pamphlet::readers {
 
-model::Document read_plain_text(std::string_view, const ReadOptions& options, model::Report&) {
-    throw model::InputError(options.file_name, 0, 0, "this input format is not supported yet");
+namespace {
+
+using repair::Line;
+using repair::Lines;
+
+// Splits the text into numbered lines with trailing spaces removed. A form feed is a page break:
+// the line after it starts a page. Other control characters cannot be set and are dropped.
+Lines split_lines(std::string_view text, const ReadOptions& options, model::Report& report) {
+    Lines lines;
+    int number = 1;
+    bool page_break = false;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string line;
+        bool dropped = false;
+        for (char c : text.substr(start, end - start)) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            if (c == '\f') {
+                page_break = true;
+            } else if (c == '\t') {
+                line += ' ';
+            } else if (u < 0x20 || u == 0x7F) {
+                dropped = true;
+            } else {
+                line += c;
+            }
+        }
+        if (dropped) report.warn(options.file_name, number, "control characters removed");
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        Line entry{std::move(line), number, false};
+        if (page_break && !entry.text.empty()) {
+            entry.page_start = true;
+            page_break = false;
+        }
+        if (!(end == text.size() && entry.text.empty() && start == text.size())) lines.push_back(std::move(entry));
+        start = end + 1;
+        ++number;
+    }
+    return lines;
+}
+
+// The document's language from its most common short words: the text is all we have.
+std::string guess_language(const Lines& lines) {
+    int english = 0;
+    int german = 0;
+    for (const Line& line : lines) {
+        for (const repair::Token& token : repair::letter_tokens(line.text)) {
+            const std::string word = repair::to_lower(std::string_view(line.text).substr(token.begin, token.end - token.begin));
+            english += word == "the" || word == "and" || word == "of" || word == "is";
+            german += word == "der" || word == "die" || word == "und" || word == "ist" || word == "nicht";
+        }
+    }
+    return german > english ? "de" : "en";
+}
+
+}  // namespace
+
+model::Document read_plain_text(std::string_view utf8_text, const ReadOptions& options, model::Report& report) {
+    using namespace repair;
+    const auto enabled = [&](std::string_view pass) { return !options.disabled_repairs.contains(std::string(pass)); };
+
+    Lines lines = split_lines(utf8_text, options, report);
+    model::Document document;
+    document.metadata.language = guess_language(lines);
+    const Dictionary dictionary(document.metadata.language);
+    if (!dictionary.loaded())
+        report.warn(options.file_name, 0,
+                    "no hunspell dictionary for '" + document.metadata.language +
+                        "': word repairs rely on the document's own vocabulary");
+    RepairContext context{options.file_name, report, dictionary, nullptr};
+
+    if (enabled(page_starts_pass)) mark_page_starts(lines, context);
+    if (enabled(page_furniture_pass)) remove_page_furniture(lines, context);
+    const Vocabulary vocabulary(lines);
+    context.vocabulary = &vocabulary;
+
+    TextBlocks blocks = group_blocks(lines);
+    const BodyMeasure body = measure_body(blocks);
+    if (enabled(split_paragraphs_pass)) split_glued_paragraphs(blocks, body, context);
+    if (enabled(join_paragraphs_pass)) join_split_paragraphs(blocks, body, context);
+    classify_scene_breaks(blocks);
+    classify_short_line_blocks(blocks, body);
+    if (enabled(headings_pass)) classify_headings(blocks, body);
+    if (enabled(block_quotes_pass)) classify_block_quotes(blocks, body);
+    if (enabled(dehyphenate_pass)) dehyphenate(blocks, context);
+    if (enabled(lost_spaces_pass)) restore_lost_spaces(blocks, context);
+
+    std::map<std::string, NoteBody> notes;
+    if (enabled(footnotes_pass)) notes = extract_note_bodies(blocks, context);
+    document.blocks = to_model_blocks(blocks, notes);
+    // A note body whose marker was never found stays in the text, where it was.
+    for (auto& [label, body_blocks] : notes) {
+        report.warn(options.file_name, body_blocks.line, "note [" + label + "] has no marker in the text; kept as a paragraph");
+        for (TextBlock& block : body_blocks.blocks) block.lines.front().text = "[" + label + "] " + block.lines.front().text;
+        std::map<std::string, NoteBody> none;
+        for (model::Block& block : to_model_blocks(body_blocks.blocks, none)) document.blocks.push_back(std::move(block));
+    }
+    return document;
 }
 
 }  // namespace pamphlet::readers

@@ -1,0 +1,225 @@
+// Spaces the extractor dropped: "themeans", "Myargumentwill", "theWest", "class.This". A token
+// is split only on strong evidence: it is not a word (neither in the dictionary nor used again in
+// the document), and every part is a word the document itself uses. Proper names and real words
+// are never split.
+#include <array>
+#include <limits>
+
+#include "readers/dictionary.hpp"
+#include "readers/repair/passes.hpp"
+#include "readers/repair/utf8_text.hpp"
+#include "readers/repair/vocabulary.hpp"
+
+namespace pamphlet::readers::repair {
+
+namespace {
+
+// Parts that make real words with what follows or precedes them ("overproduction",
+// "statelessness"): a split there would break a derived word, not restore a space.
+constexpr std::array<std::string_view, 22> word_forming_prefixes = {
+    "over", "under", "out", "non", "re", "un", "dis", "pre", "counter", "anti", "super",
+    "sub", "inter", "semi", "multi", "co", "mis", "self", "post", "proto", "pseudo", "ultra"};
+constexpr std::array<std::string_view, 14> word_forming_suffixes = {
+    "ness", "less", "ment", "ship", "hood", "like", "ism", "ist", "ed", "ing", "ly", "able", "ward", "wards"};
+
+template <std::size_t N>
+bool is_one_of(const std::array<std::string_view, N>& list, std::string_view word) {
+    for (std::string_view item : list)
+        if (item == word) return true;
+    return false;
+}
+
+bool is_word(std::string_view piece, const RepairContext& context) {
+    return context.dictionary.knows(piece) || context.dictionary.knows(to_lower(piece));
+}
+
+// Code-point offsets of a token, so that splits never cut a UTF-8 sequence.
+std::vector<std::size_t> boundaries(std::string_view token) {
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < token.size();) {
+        offsets.push_back(i);
+        next_code_point(token, i);
+    }
+    offsets.push_back(token.size());
+    return offsets;
+}
+
+// A piece the document itself uses as a word. One-letter pieces only as "a" and "I".
+bool usable_piece(std::string_view piece, bool capitalised_token, const RepairContext& context) {
+    const std::size_t letters = width(piece);
+    const std::string lower = to_lower(piece);
+    if (letters == 1 && lower != "a" && piece != "I") return false;
+    const int count = context.vocabulary->word_count(piece);
+    if (capitalised_token) return count >= 1;  // names: every part must be seen standing alone
+    // A short piece is as likely an ending ("equal|led") as a word: only frequent ones count.
+    if (letters <= 3 && count < 3) return false;
+    return count >= 2 || (is_word(piece, context) && (count >= 1 || letters >= 5));
+}
+
+std::vector<std::string> split_camel_case(std::string_view token, const RepairContext& context) {
+    // lower-to-upper inside a token: "theWest", "RedArmy", "inWestern".
+    std::size_t i = 0;
+    char32_t previous = 0;
+    std::size_t split = 0;
+    int transitions = 0;
+    while (i < token.size()) {
+        const std::size_t here = i;
+        const char32_t c = next_code_point(token, i);
+        if (previous != 0 && is_lower(previous) && is_upper(c)) {
+            split = here;
+            ++transitions;
+        }
+        previous = c;
+    }
+    if (transitions != 1) return {};
+    const std::string_view left = token.substr(0, split);
+    const std::string_view right = token.substr(split);
+    if (width(left) < 2 || width(right) < 2) return {};
+    // Names like "McDonald" or "LaSalle": the left part must be a word of the text on its own.
+    if (context.vocabulary->word_count(left) < 1) return {};
+    if (context.vocabulary->word_count(right) < 1 && !is_word(right, context)) return {};
+    if (is_upper(first_code_point(left)) && context.vocabulary->word_count(right) < 1) return {};
+    return {std::string(left), std::string(right)};
+}
+
+}  // namespace
+
+std::vector<std::string> split_run_together(std::string_view token, const RepairContext& context) {
+    if (width(token) < 4 || token.find('-') != std::string_view::npos) return {};
+    if (token.find('\'') != std::string_view::npos || token.find("\u2019") != std::string_view::npos) return {};
+    if (is_word(token, context)) return {};
+    if (auto camel = split_camel_case(token, context); !camel.empty()) return camel;
+
+    // Mixed case beyond a capital first letter is a name or an acronym.
+    const std::vector<std::size_t> offsets = boundaries(token);
+    for (std::size_t k = 1; k + 1 < offsets.size(); ++k) {
+        std::size_t at = offsets[k];
+        if (is_upper(next_code_point(token, at))) return {};
+    }
+    // A token the document uses more than once is the author's word (or a name), not an accident.
+    if (context.vocabulary->word_count(token) > 1) return {};
+    const bool capitalised = is_upper(first_code_point(token));
+
+    // Fewest pieces first (at most three), then the most frequent weakest piece.
+    const std::size_t n = offsets.size() - 1;
+    std::vector<std::string> best;
+    int best_weakest = 0;
+    const auto consider = [&](std::vector<std::string> pieces) {
+        int weakest = std::numeric_limits<int>::max();
+        for (std::size_t p = 0; p < pieces.size(); ++p) {
+            const std::string lower = to_lower(pieces[p]);
+            if (!usable_piece(pieces[p], capitalised, context)) return;
+            if (p == 0 && is_one_of(word_forming_prefixes, lower)) return;
+            if (p + 1 == pieces.size() && is_one_of(word_forming_suffixes, lower)) return;
+            weakest = std::min(weakest, context.vocabulary->word_count(pieces[p]));
+        }
+        if (best.empty() || pieces.size() < best.size() || (pieces.size() == best.size() && weakest > best_weakest)) {
+            best = std::move(pieces);
+            best_weakest = weakest;
+        }
+    };
+    for (std::size_t a = 1; a < n; ++a) {
+        const std::string first(token.substr(0, offsets[a]));
+        consider({first, std::string(token.substr(offsets[a]))});
+    }
+    if (best.empty()) {
+        for (std::size_t a = 1; a + 1 < n; ++a)
+            for (std::size_t b = a + 1; b < n; ++b)
+                consider({std::string(token.substr(0, offsets[a])),
+                          std::string(token.substr(offsets[a], offsets[b] - offsets[a])),
+                          std::string(token.substr(offsets[b]))});
+    }
+    return best;
+}
+
+namespace {
+
+// "class.This": a sentence end glued to the next sentence. Returns the byte offset after the
+// full stop, or npos.
+std::size_t glued_sentence(std::string_view text, std::size_t dot, const RepairContext& context) {
+    if (dot == 0 || dot + 2 >= text.size()) return std::string_view::npos;
+    // The word before the stop: at least two letters, the last one lower case (not "G.P.").
+    std::size_t start = dot;
+    while (start > 0) {
+        std::size_t back = start - 1;
+        while (back > 0 && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+        std::size_t probe = back;
+        if (!is_letter(next_code_point(text, probe))) break;
+        start = back;
+    }
+    const std::string_view before = text.substr(start, dot - start);
+    if (width(before) < 2 || !is_lower(last_code_point(before))) return std::string_view::npos;
+    // The word after: a capital then lower case letters, a word the text or dictionary knows.
+    std::size_t end = dot + 1;
+    while (end < text.size()) {
+        std::size_t probe = end;
+        if (!is_letter(next_code_point(text, probe))) break;
+        end = probe;
+    }
+    const std::string_view after = text.substr(dot + 1, end - dot - 1);
+    if (width(after) < 2 || !is_upper(first_code_point(after))) return std::string_view::npos;
+    for (std::size_t k = 1; k < after.size(); ++k)
+        if (after[k] >= 'A' && after[k] <= 'Z') return std::string_view::npos;
+    if (end < text.size() && (text[end] == '.' || text[end] == '@' || text[end] == '/')) return std::string_view::npos;
+    if (start > 0 && (text[start - 1] == '.' || text[start - 1] == '/' || text[start - 1] == '@'))
+        return std::string_view::npos;
+    if (!is_word(after, context) && context.vocabulary->word_count(after) < 2) return std::string_view::npos;
+    if (!is_word(before, context) && context.vocabulary->word_count(before) < 2) return std::string_view::npos;
+    return dot + 1;
+}
+
+std::string repair_line(const std::string& text, const RepairContext& context, std::vector<std::string>& reasons) {
+    std::string out;
+    std::size_t copied = 0;
+    // Glued sentences first, then run-together tokens.
+    std::string glued_fixed;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '.' && text[i] != '?' && text[i] != '!') continue;
+        const std::size_t at = glued_sentence(text, i, context);
+        if (at == std::string_view::npos) continue;
+        glued_fixed.append(text, copied, at - copied);
+        glued_fixed += ' ';
+        copied = at;
+        reasons.push_back("a full stop glued to the next sentence");
+    }
+    glued_fixed.append(text, copied, std::string::npos);
+
+    copied = 0;
+    for (const Token& token : letter_tokens(glued_fixed)) {
+        const std::string_view word = std::string_view(glued_fixed).substr(token.begin, token.end - token.begin);
+        // Never touch tokens in URLs, e-mail addresses or next to digits.
+        const char before = token.begin > 0 ? glued_fixed[token.begin - 1] : ' ';
+        const char after = token.end < glued_fixed.size() ? glued_fixed[token.end] : ' ';
+        if (before == '/' || before == '@' || after == '@' || after == '/' || std::isdigit(static_cast<unsigned char>(before)) ||
+            std::isdigit(static_cast<unsigned char>(after)) || before == '_' || after == '_')
+            continue;
+        const std::vector<std::string> pieces = split_run_together(word, context);
+        if (pieces.empty()) continue;
+        out.append(glued_fixed, copied, token.begin - copied);
+        for (std::size_t p = 0; p < pieces.size(); ++p) out += (p ? " " : "") + pieces[p];
+        copied = token.end;
+        reasons.push_back("'" + std::string(word) + "' is no word, but its parts are words of this text");
+    }
+    out.append(glued_fixed, copied, std::string::npos);
+    return out;
+}
+
+}  // namespace
+
+void restore_lost_spaces(TextBlocks& blocks, const RepairContext& context) {
+    for (TextBlock& block : blocks) {
+        if (block.kind != BlockKind::paragraph && block.kind != BlockKind::block_quote) continue;
+        if (is_all_caps(block.lines.front().text)) continue;
+        for (Line& line : block.lines) {
+            std::vector<std::string> reasons;
+            std::string repaired = repair_line(line.text, context, reasons);
+            if (reasons.empty()) continue;
+            std::string reason;
+            for (const std::string& r : reasons) reason += (reason.empty() ? "" : "; ") + r;
+            context.record(lost_spaces_pass, line.number, line.text, repaired, reason);
+            line.text = std::move(repaired);
+        }
+    }
+}
+
+}  // namespace pamphlet::readers::repair

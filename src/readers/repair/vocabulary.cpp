@@ -1,0 +1,102 @@
+#include "readers/repair/vocabulary.hpp"
+
+#include "readers/repair/utf8_text.hpp"
+
+namespace pamphlet::readers::repair {
+
+namespace {
+
+bool is_inner_joiner(char32_t c) { return c == '-' || c == '\'' || c == 0x2019; }
+
+template <typename Map>
+int lookup(const Map& map, std::string_view key) {
+    const auto found = map.find(to_lower(key));
+    return found == map.end() ? 0 : found->second;
+}
+
+}  // namespace
+
+std::vector<Token> letter_tokens(std::string_view text) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t start = i;
+        char32_t c = next_code_point(text, i);
+        if (!is_letter(c)) continue;
+        std::size_t end = i;
+        while (i < text.size()) {
+            std::size_t here = i;
+            c = next_code_point(text, i);
+            if (is_letter(c)) {
+                end = i;
+                continue;
+            }
+            if (is_inner_joiner(c) && i < text.size()) {
+                std::size_t peek = i;
+                if (is_letter(next_code_point(text, peek))) continue;
+            }
+            i = here;
+            break;
+        }
+        tokens.push_back({start, end});
+        i = end;
+    }
+    return tokens;
+}
+
+bool ends_with_broken_word(std::string_view line) {
+    line = trim(line);
+    if (line.size() < 2 || line.back() != '-') return false;
+    std::size_t i = line.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(line[i - 1]) & 0xC0) == 0x80) --i;
+    std::size_t start = i - 1;
+    while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
+    return is_letter(next_code_point(line, start));
+}
+
+Vocabulary::Vocabulary(const Lines& lines) {
+    bool previous_broken = false;
+    for (const Line& line : lines) {
+        const std::string_view text = line.text;
+        const bool broken = ends_with_broken_word(text);
+        const std::vector<Token> tokens = letter_tokens(text);
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            if (t == 0 && previous_broken) continue;
+            if (t + 1 == tokens.size() && broken) continue;
+            const std::string token = to_lower(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
+            // Words: runs of letters (and apostrophes) between hyphens.
+            std::size_t piece_start = 0;
+            bool has_hyphen = false;
+            for (std::size_t k = 0; k <= token.size(); ++k) {
+                if (k == token.size() || token[k] == '-') {
+                    if (k > piece_start) ++words_[token.substr(piece_start, k - piece_start)];
+                    if (k < token.size()) has_hyphen = true;
+                    piece_start = k + 1;
+                }
+            }
+            if (has_hyphen) {
+                ++compounds_[token];
+                ++prefixes_[token.substr(0, token.find('-'))];
+                ++suffixes_[token.substr(token.rfind('-') + 1)];
+            }
+            if (tokens[t].end + 1 < text.size() && text[tokens[t].end] == '-' && text[tokens[t].end + 1] == ' ')
+                ++spaced_hyphen_dashes_;
+        }
+        previous_broken = broken;
+    }
+}
+
+int Vocabulary::word_count(std::string_view word) const { return lookup(words_, word); }
+int Vocabulary::compound_count(std::string_view compound) const { return lookup(compounds_, compound); }
+int Vocabulary::prefix_count(std::string_view prefix) const { return lookup(prefixes_, prefix); }
+int Vocabulary::suffix_count(std::string_view suffix) const { return lookup(suffixes_, suffix); }
+
+int Vocabulary::words_starting_with(std::string_view stem) const {
+    const std::string key = to_lower(stem);
+    int count = 0;
+    for (auto it = words_.lower_bound(key); it != words_.end() && it->first.starts_with(key); ++it)
+        if (it->first.size() > key.size()) count += it->second;
+    return count;
+}
+
+}  // namespace pamphlet::readers::repair

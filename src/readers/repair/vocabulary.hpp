@@ -1,0 +1,52 @@
+// The document's own vocabulary: how often each word, hyphenated compound and compound prefix
+// occurs in the text. The repairs weigh it as evidence beside the dictionary ("is `production`
+// used elsewhere? is `self-` a prefix this author hyphenates?").
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "readers/repair/text_lines.hpp"
+
+namespace pamphlet::readers::repair {
+
+class Vocabulary {
+public:
+    // Counts words in `lines`. Word pieces broken at a line-end hyphen are not counted, so that
+    // the evidence comes only from the unbroken text.
+    explicit Vocabulary(const Lines& lines);
+
+    // Occurrences of a word as a standalone run of letters (case-insensitive).
+    int word_count(std::string_view word) const;
+    // Occurrences of a hyphenated compound written inside a line ("self-management").
+    int compound_count(std::string_view compound) const;
+    // Occurrences of compounds starting with `prefix` + "-" / ending with "-" + `suffix`.
+    int prefix_count(std::string_view prefix) const;
+    int suffix_count(std::string_view suffix) const;
+    // Occurrences of words starting with `stem` written without a hyphen (for "anarcho" /
+    // "anarchosyndicalism" evidence).
+    int words_starting_with(std::string_view stem) const;
+    // How often the text uses a hyphen followed by a space as a dash ("the community- there").
+    int spaced_hyphen_dashes() const { return spaced_hyphen_dashes_; }
+
+private:
+    std::map<std::string, int, std::less<>> words_;
+    std::map<std::string, int, std::less<>> compounds_;
+    std::map<std::string, int, std::less<>> prefixes_;
+    std::map<std::string, int, std::less<>> suffixes_;
+    int spaced_hyphen_dashes_ = 0;
+};
+
+// Splits a text into tokens of letters with inner hyphens and apostrophes ("workers’", "self-
+// management"); everything else separates tokens. Used by the vocabulary and the repairs alike.
+struct Token {
+    std::size_t begin = 0;
+    std::size_t end = 0;  // byte offsets into the text
+};
+std::vector<Token> letter_tokens(std::string_view text);
+
+// True if the line ends with a word broken by a hyphen ("produc-").
+bool ends_with_broken_word(std::string_view line);
+
+}  // namespace pamphlet::readers::repair
