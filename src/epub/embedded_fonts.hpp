@@ -1,0 +1,35 @@
+// --embed-fonts: the style's text faces, found with fontconfig and cut down with HarfBuzz's
+// subsetter to the characters the book uses, so a pamphlet does not carry whole font files.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "epub/stylesheet.hpp"
+#include "layout/style.hpp"
+#include "model/diagnostics.hpp"
+
+namespace pamphlet::epub {
+
+struct FontFile {
+    EmbeddedFace face;  // face.path is where the subset goes in the package
+    std::string media_type;
+    std::string bytes;
+};
+
+// Every code point in the UTF-8 texts (invalid sequences are skipped).
+std::set<char32_t> characters_in(const std::vector<std::string_view>& texts);
+
+// The regular, italic, bold and bold italic faces of the style's family, each subset to
+// `characters`. A face that is not installed (fontconfig offers another family, or no real
+// italic/bold) is left out with a warning: the reading system then uses its own.
+std::vector<FontFile> embedded_fonts(const layout::Style& style, const std::set<char32_t>& characters,
+                                     model::Report& report);
+
+// One font subset to the characters given (for tests and for embedded_fonts).
+// Throws std::runtime_error when the file cannot be read or subset.
+std::string subset_font(const std::string& file, int face_index, const std::set<char32_t>& characters);
+
+}  // namespace pamphlet::epub

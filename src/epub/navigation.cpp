@@ -1,0 +1,144 @@
+#include "epub/navigation.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "epub/xhtml_document.hpp"
+#include "epub/xml_text.hpp"
+
+namespace pamphlet::epub {
+namespace {
+
+struct Target {
+    std::string label;
+    std::string href;
+    int level = 1;
+};
+
+// The table of contents as flat entries: the opening text (when the book starts without a
+// heading) under the book's title, then every outline heading.
+std::vector<Target> contents_targets(const NavigationInput& input) {
+    std::vector<Target> targets;
+    const ContentDocument& first = input.plan.documents.front();
+    if (!first.opens_with_heading) targets.push_back({input.title, first.file, 1});
+    for (const OutlineEntry& entry : input.plan.outline)
+        targets.push_back({entry.label, entry.file + "#" + entry.id, entry.level});
+    return targets;
+}
+
+// Nests flat entries by level. A level deeper than its parent's by more than one is nested under
+// that parent anyway (the list structure cannot skip levels).
+template <typename AddChild>
+void nest(const std::vector<Target>& targets, AddChild add_child) {
+    // Each open entry: its level and the element its children go into.
+    std::vector<std::pair<int, std::size_t>> open;
+    for (std::size_t index = 0; index < targets.size(); ++index) {
+        while (!open.empty() && open.back().first >= targets[index].level) open.pop_back();
+        add_child(index, open.empty() ? targets.size() : open.back().second);
+        open.emplace_back(targets[index].level, index);
+    }
+}
+
+pugi::xml_node append_link(pugi::xml_node parent, const std::string& href, const std::string& label,
+                           const char* epub_type = nullptr) {
+    pugi::xml_node link = parent.append_child("a");
+    if (epub_type != nullptr) link.append_attribute("epub:type") = epub_type;
+    set_attribute(link, "href", href);
+    append_text(link, label);
+    return link;
+}
+
+}  // namespace
+
+std::string navigation_document(const NavigationInput& input) {
+    pugi::xml_document document;
+    pugi::xml_node body = start_xhtml(document, input.language, input.title);
+
+    pugi::xml_node toc = body.append_child("nav");
+    toc.append_attribute("epub:type") = "toc";
+    toc.append_attribute("id") = "toc";
+    toc.append_attribute("role") = "doc-toc";
+    toc.append_attribute("aria-labelledby") = "toc-title";
+    pugi::xml_node heading = toc.append_child("h1");
+    heading.append_attribute("id") = "toc-title";
+    append_text(heading, "Contents");
+    pugi::xml_node top_list = toc.append_child("ol");
+    const std::vector<Target> targets = contents_targets(input);
+    std::vector<pugi::xml_node> items(targets.size());
+    nest(targets, [&](std::size_t index, std::size_t parent) {
+        pugi::xml_node list = top_list;
+        if (parent < targets.size()) {
+            list = items[parent].child("ol");
+            if (!list) list = items[parent].append_child("ol");
+        }
+        items[index] = list.append_child("li");
+        append_link(items[index], targets[index].href, targets[index].label);
+    });
+
+    pugi::xml_node landmarks = body.append_child("nav");
+    landmarks.append_attribute("epub:type") = "landmarks";
+    landmarks.append_attribute("id") = "landmarks";
+    landmarks.append_attribute("hidden") = "hidden";
+    landmarks.append_attribute("aria-labelledby") = "landmarks-title";
+    pugi::xml_node landmarks_heading = landmarks.append_child("h2");
+    landmarks_heading.append_attribute("id") = "landmarks-title";
+    append_text(landmarks_heading, "Landmarks");
+    pugi::xml_node landmark_list = landmarks.append_child("ol");
+    append_link(landmark_list.append_child("li"), input.cover_file, "Cover", "cover");
+    append_link(landmark_list.append_child("li"), std::string(navigation_file) + "#toc", "Contents", "toc");
+    append_link(landmark_list.append_child("li"), input.plan.documents.front().file, "Start of text", "bodymatter");
+
+    if (!input.pages.empty()) {
+        pugi::xml_node page_list = body.append_child("nav");
+        page_list.append_attribute("epub:type") = "page-list";
+        page_list.append_attribute("id") = "page-list";
+        page_list.append_attribute("role") = "doc-pagelist";
+        page_list.append_attribute("hidden") = "hidden";
+        page_list.append_attribute("aria-labelledby") = "page-list-title";
+        pugi::xml_node pages_heading = page_list.append_child("h2");
+        pages_heading.append_attribute("id") = "page-list-title";
+        append_text(pages_heading, "Pages of the print edition");
+        pugi::xml_node list = page_list.append_child("ol");
+        for (const PlacedPageMarker& page : input.pages)
+            append_link(list.append_child("li"), page.file + "#" + page.id, page.label);
+    }
+    return serialize(document, XmlLayout::indented, true);
+}
+
+std::string ncx_document(const NavigationInput& input) {
+    pugi::xml_document document;
+    pugi::xml_node ncx = document.append_child("ncx");
+    ncx.append_attribute("xmlns") = "http://www.daisy.org/z3986/2005/ncx/";
+    ncx.append_attribute("version") = "2005-1";
+    set_attribute(ncx, "xml:lang", input.language);
+    pugi::xml_node head = ncx.append_child("head");
+    const std::vector<Target> targets = contents_targets(input);
+    int depth = 0;
+    std::vector<int> depths(targets.size(), 1);
+    nest(targets, [&](std::size_t index, std::size_t parent) {
+        depths[index] = parent < targets.size() ? depths[parent] + 1 : 1;
+        depth = std::max(depth, depths[index]);
+    });
+    const std::pair<const char*, std::string> metadata[] = {
+        {"dtb:uid", input.identifier}, {"dtb:depth", std::to_string(std::max(depth, 1))},
+        {"dtb:totalPageCount", "0"}, {"dtb:maxPageNumber", "0"}};
+    for (const auto& [name, content] : metadata) {
+        pugi::xml_node meta = head.append_child("meta");
+        meta.append_attribute("name") = name;
+        set_attribute(meta, "content", content);
+    }
+    append_text(ncx.append_child("docTitle").append_child("text"), input.title);
+
+    pugi::xml_node map = ncx.append_child("navMap");
+    std::vector<pugi::xml_node> points(targets.size());
+    nest(targets, [&](std::size_t index, std::size_t parent) {
+        points[index] = (parent < targets.size() ? points[parent] : map).append_child("navPoint");
+        set_attribute(points[index], "id", "navpoint-" + std::to_string(index + 1));
+        points[index].append_attribute("playOrder") = static_cast<unsigned>(index + 1);
+        append_text(points[index].append_child("navLabel").append_child("text"), targets[index].label);
+        set_attribute(points[index].append_child("content"), "src", targets[index].href);
+    });
+    return serialize(document, XmlLayout::indented, false);
+}
+
+}  // namespace pamphlet::epub
