@@ -2,57 +2,24 @@
 // the test binaries compile only *_test.cpp files.
 #pragma once
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/command.hpp"
+
 namespace pamphlet::pdf::testing {
 
-struct CommandResult {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using test_support::run_command;
+using test_support::read_file;
 
-inline std::string read_whole_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-inline std::filesystem::path unique_temporary_path(const std::string& stem, const std::string& extension) {
-    static int counter = 0;  // test-only: distinct names within one test process
-    return std::filesystem::temp_directory_path() /
-           (stem + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + extension);
-}
-
-// Runs `command` through the shell, capturing stdout and stderr separately.
-inline CommandResult run_command(const std::string& command) {
-    const auto err_path = unique_temporary_path("stderr", ".txt");
-    CommandResult result;
-    FILE* pipe = ::popen((command + " 2>" + err_path.string()).c_str(), "r");
-    if (pipe == nullptr) return result;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.err = read_whole_file(err_path);
-    std::filesystem::remove(err_path);
-    return result;
-}
-
-// Writes `bytes` to a fresh file in the system temp folder and returns its path.
-inline std::filesystem::path write_temporary_pdf(const std::string& bytes, const std::string& stem) {
-    const auto path = unique_temporary_path(stem, ".pdf");
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+// Writes `bytes` as NAME.pdf in `folder` and returns its path.
+inline std::filesystem::path write_pdf_file(const test_support::ScratchFolder& folder, const std::string& bytes,
+                                            const std::string& name) {
+    const auto path = folder / (name + ".pdf");
+    test_support::write_file(path, bytes);
     return path;
 }
 

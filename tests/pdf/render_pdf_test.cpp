@@ -26,7 +26,7 @@ class FontFiles {
 public:
     std::string_view operator()(layout::FaceId face) {
         auto& bytes = cache_[face];
-        if (bytes.empty()) bytes = testing::read_whole_file(test_faces.at(face));
+        if (bytes.empty()) bytes = testing::read_file(test_faces.at(face));
         return bytes;
     }
 
@@ -80,31 +80,31 @@ std::string render_sample(const PdfOptions& options = {}) {
 }
 
 TEST(RenderPdf, PassesQpdfCheck) {
-    const auto path = testing::write_temporary_pdf(render_sample(), "render");
+    test_support::ScratchFolder folder;
+    const auto path = testing::write_pdf_file(folder, render_sample(), "render");
     const auto check = run_command("qpdf --check " + path.string());
-    EXPECT_EQ(check.status, 0) << check.out << check.err;
+    EXPECT_EQ(check.exit_status, 0) << check.out << check.err;
     EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
-    std::filesystem::remove(path);
 }
 
 TEST(RenderPdf, EveryFontIsEmbeddedSubsetWithUnicodeMap) {
-    const auto path = testing::write_temporary_pdf(render_sample(), "fonts");
+    test_support::ScratchFolder folder;
+    const auto path = testing::write_pdf_file(folder, render_sample(), "fonts");
     const auto rows = testing::pdffonts_rows(path);
     EXPECT_EQ(rows.size(), 3u);
     for (const auto& row : rows) EXPECT_TRUE(testing::embedded_subset_unicode(row)) << row;
-    std::filesystem::remove(path);
 }
 
 TEST(RenderPdf, TextComesBackWithoutPopplerWarnings) {
-    const auto path = testing::write_temporary_pdf(render_sample(), "text");
+    test_support::ScratchFolder folder;
+    const auto path = testing::write_pdf_file(folder, render_sample(), "text");
     const auto text = run_command("pdftotext -enc UTF-8 " + path.string() + " -");
-    EXPECT_EQ(text.status, 0);
+    EXPECT_EQ(text.exit_status, 0);
     EXPECT_EQ(text.err, "");
     for (const char* expected : {"Contents", "The \u201cRussian\u201d question", "emphasised\u2014and", "spaced",
                                  "\u0420\u0443\u0441\u0441\u043a\u0438\u0439 \u0432\u043e\u043f\u0440\u043e\u0441",
                                  "caf\u00e9 \u00e6sthetics"})
         EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
-    std::filesystem::remove(path);
 }
 
 TEST(RenderPdf, SameInputGivesSameBytes) {
@@ -128,19 +128,20 @@ TEST(RenderPdf, DatesOnlyFromSourceDateEpoch) {
     EXPECT_EQ(render_sample().find("/CreationDate"), std::string::npos);
     PdfOptions dated;
     dated.source_date_epoch = 1700000000;
-    const auto path = testing::write_temporary_pdf(render_sample(dated), "dated");
+    test_support::ScratchFolder folder;
+    const auto path = testing::write_pdf_file(folder, render_sample(dated), "dated");
     const auto info = run_command("pdfinfo -isodates " + path.string()).out;
     EXPECT_EQ(pdfinfo_field(info, "CreationDate"), "2023-11-14T22:13:20Z") << info;
     EXPECT_EQ(pdfinfo_field(info, "Title"), "The Russian Question");
     EXPECT_EQ(pdfinfo_field(info, "Author"), "Pyotr Kropotkin");  // the translator is not an author
     EXPECT_EQ(pdfinfo_field(info, "Creator"), "pamphlet");
-    std::filesystem::remove(path);
 }
 
 TEST(RenderPdf, OutlineAndLinksPointAtTheirPages) {
-    const auto path = testing::write_temporary_pdf(render_sample(), "links");
+    test_support::ScratchFolder folder;
+    const auto path = testing::write_pdf_file(folder, render_sample(), "links");
     const auto json = run_command("qpdf --json --json-key=pages " + path.string());
-    ASSERT_EQ(json.status, 0) << json.err;
+    ASSERT_EQ(json.exit_status, 0) << json.err;
     // The outline entry sits in the second page's record.
     const auto title = json.out.find("Chapter one \u2014 \u0420\u0443\u0441\u0441\u043a\u0438\u0439");
     ASSERT_NE(title, std::string::npos) << json.out;
@@ -151,7 +152,6 @@ TEST(RenderPdf, OutlineAndLinksPointAtTheirPages) {
     EXPECT_NE(plain.out.find("/XYZ\n      60\n      520\n      0"), std::string::npos)
         << plain.out.substr(plain.out.find("/XYZ") - 50, 120);
     EXPECT_NE(plain.out.find("/Border [\n    0\n    0\n    0\n  ]"), std::string::npos);
-    std::filesystem::remove(path);
 }
 
 TEST(ToUnicodeCmap, FoldsRunsWithinOneHighByte) {
