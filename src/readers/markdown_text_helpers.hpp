@@ -1,0 +1,68 @@
+// Small helpers for building model inlines, shared by the Markdown and Muse readers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace pamphlet::readers {
+
+// Appends text, merging it into a preceding Text node: parsers hand out text in pieces (cmark
+// splits at every bracket), and later passes (inline notes, typography) want whole runs.
+inline void append_text(model::Inlines& inlines, std::string_view text) {
+    if (text.empty()) return;
+    if (!inlines.empty())
+        if (auto* previous = std::get_if<model::Text>(&inlines.back().value)) {
+            previous->text.append(text);
+            return;
+        }
+    inlines.push_back(model::Text{std::string(text)});
+}
+
+// Appends inlines one by one, merging adjacent Text nodes.
+inline void append_inlines(model::Inlines& inlines, model::Inlines more) {
+    for (model::Inline& node : more) {
+        if (const auto* text = std::get_if<model::Text>(&node.value)) append_text(inlines, text->text);
+        else inlines.push_back(std::move(node));
+    }
+}
+
+// Control characters other than tab and newline cannot be set in print and fail model::check():
+// each becomes U+FFFD, with one warning per line that had any.
+inline std::string replace_control_characters(std::string_view text, const std::string& file_name,
+                                              model::Report& report) {
+    std::string out;
+    out.reserve(text.size());
+    int line = 1;
+    int last_warned_line = 0;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
+            out += "\xEF\xBF\xBD";
+            if (last_warned_line != line) report.warn(file_name, line, "control character replaced by U+FFFD");
+            last_warned_line = line;
+            continue;
+        }
+        if (c == '\n') ++line;
+        out += c;
+    }
+    return out;
+}
+
+// The text's lines without their "\n", as views into `text`.
+inline std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace pamphlet::readers
