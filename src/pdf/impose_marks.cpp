@@ -107,7 +107,7 @@ std::string zine_guides(const SheetGeometry& g) {
 std::string job_line(const SheetGeometry& g, std::string_view title, int sheet, int sheets,
                      bool back) {
     std::string text;
-    if (!title.empty()) text = std::string(title) + "  -  ";
+    if (!title.empty()) text = std::string(title) + " - ";
     text += "sheet " + std::to_string(sheet) + " of " + std::to_string(sheets) +
             (back ? ", back" : ", front");
     const double font_size = 6;
