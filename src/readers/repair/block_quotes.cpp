@@ -29,7 +29,11 @@ bool narrower_than_body(const TextBlock& block, const BodyMeasure& body) {
 void classify_block_quotes(TextBlocks& blocks, const BodyMeasure& body) {
     for (TextBlock& block : blocks) {
         if (block.kind != BlockKind::paragraph) continue;
-        const bool indented = block.indent >= 2 && !block.centered;
+        // Indented prose; indented short lines (a table of contents) keep their own shape.
+        bool has_prose_line = false;
+        for (const Line& line : block.lines)
+            has_prose_line = has_prose_line || static_cast<double>(width(trim(line.text))) >= 0.5 * body.width;
+        const bool indented = block.indent >= 2 && !block.centered && has_prose_line;
         if (indented || (block.indent == 0 && narrower_than_body(block, body))) block.kind = BlockKind::block_quote;
     }
 }

@@ -57,7 +57,9 @@ bool is_subsection_heading(const TextBlocks& blocks, std::size_t i, const BodyMe
     if (first == 0 || !is_upper(first) || text.front() == '[') return false;
     if (static_cast<double>(width(text)) > std::min(60.0, 0.65 * body.width) || word_count(text) > 8) return false;
     const char32_t last = last_code_point(text);
-    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return false;
+    // A heading is no sentence: it does not end with punctuation.
+    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == '!' || last == '?')
+        return false;
     // Standing alone between paragraphs (or after a heading).
     const TextBlock& previous = blocks[i - 1];
     const bool after_text = is_prose_paragraph(previous) || previous.kind == BlockKind::section_heading;

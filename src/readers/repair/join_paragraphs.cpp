@@ -11,7 +11,7 @@ namespace {
 // The first part stops where no sentence or clause can end.
 bool stops_mid_sentence(std::string_view last_line) {
     const char32_t c = last_code_point(last_line);
-    return is_letter(c) || (c >= '0' && c <= '9') || c == ',' || c == ';' || c == '-' || c == 0x2013;
+    return is_letter(c) || (c >= '0' && c <= '9') || c == ',' || c == ';' || ends_with_broken_word(last_line);
 }
 
 bool is_prose(const TextBlock& block) {

@@ -16,11 +16,12 @@ namespace {
 
 // Parts that make real words with what follows or precedes them ("overproduction",
 // "statelessness"): a split there would break a derived word, not restore a space.
-constexpr std::array<std::string_view, 22> word_forming_prefixes = {
-    "over", "under", "out", "non", "re", "un", "dis", "pre", "counter", "anti", "super",
-    "sub", "inter", "semi", "multi", "co", "mis", "self", "post", "proto", "pseudo", "ultra"};
-constexpr std::array<std::string_view, 14> word_forming_suffixes = {
-    "ness", "less", "ment", "ship", "hood", "like", "ism", "ist", "ed", "ing", "ly", "able", "ward", "wards"};
+constexpr std::array<std::string_view, 26> word_forming_prefixes = {
+    "over", "under", "out", "non", "re", "un", "dis", "pre", "counter", "anti", "super", "sub", "inter",
+    "semi", "multi", "co", "mis", "self", "post", "proto", "pseudo", "ultra", "trans", "fore", "des", "up"};
+constexpr std::array<std::string_view, 26> word_forming_suffixes = {
+    "ness", "less", "ment", "ship", "ships", "hood", "like", "ism", "ist", "ed", "ing", "ly", "able",
+    "ward", "wards", "man", "men", "wise", "es", "est", "st", "en", "er", "house", "work", "glass"};
 
 template <std::size_t N>
 bool is_one_of(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -50,9 +51,9 @@ bool usable_piece(std::string_view piece, bool capitalised_token, const RepairCo
     const std::string lower = to_lower(piece);
     if (letters == 1 && lower != "a" && piece != "I") return false;
     const int count = context.vocabulary->word_count(piece);
-    if (capitalised_token) return count >= 1;  // names: every part must be seen standing alone
     // A short piece is as likely an ending ("equal|led") as a word: only frequent ones count.
     if (letters <= 3 && count < 3) return false;
+    if (capitalised_token) return count >= 1;  // names: every part must be seen standing alone
     return count >= 2 || (is_word(piece, context) && (count >= 1 || letters >= 5));
 }
 
@@ -106,13 +107,20 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
     int best_weakest = 0;
     const auto consider = [&](std::vector<std::string> pieces) {
         int weakest = std::numeric_limits<int>::max();
+        int common_pieces = 0;
         for (std::size_t p = 0; p < pieces.size(); ++p) {
             const std::string lower = to_lower(pieces[p]);
             if (!usable_piece(pieces[p], capitalised, context)) return;
+            // One-letter words ("a", "I") stand first; at the end they are a name's ending.
+            if (p > 0 && width(lower) == 1) return;
+            common_pieces += context.vocabulary->is_common(lower);
             if (p == 0 && is_one_of(word_forming_prefixes, lower)) return;
             if (p + 1 == pieces.size() && is_one_of(word_forming_suffixes, lower)) return;
             weakest = std::min(weakest, context.vocabulary->word_count(pieces[p]));
         }
+        // Dropped spaces mostly sit next to the text's common words ("the", "was", "which"); two
+        // rarer words run together are more often a closed compound ("cowhouse", "fieldglass").
+        if (common_pieces + 1 < static_cast<int>(pieces.size())) return;
         if (best.empty() || pieces.size() < best.size() || (pieces.size() == best.size() && weakest > best_weakest)) {
             best = std::move(pieces);
             best_weakest = weakest;

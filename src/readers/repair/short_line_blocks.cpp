@@ -43,7 +43,9 @@ void classify_short_line_blocks(TextBlocks& blocks, const BodyMeasure& body) {
         block.centered = all_far_in;
         // ALL-CAPS blocks that are not centred are left for the heading pass.
         const bool caps = is_all_caps(block.lines.front().text) && block.lines.size() <= 3;
-        if (all_far_in || (block.lines.size() > 1 && all_short && !caps)) block.kind = BlockKind::lines;
+        const bool indented_short = block.indent >= 2 && all_short;
+        if (all_far_in || indented_short || (block.lines.size() > 1 && all_short && !caps))
+            block.kind = BlockKind::lines;
     }
 }
 

@@ -1,5 +1,7 @@
 #include "readers/repair/vocabulary.hpp"
 
+#include <algorithm>
+
 #include "readers/repair/utf8_text.hpp"
 
 namespace pamphlet::readers::repair {
@@ -84,7 +86,15 @@ Vocabulary::Vocabulary(const Lines& lines) {
         }
         previous_broken = broken;
     }
+    // The 150 most frequent words; ties broken alphabetically so the set is deterministic.
+    std::vector<std::pair<int, std::string>> ranked;
+    for (const auto& [word, count] : words_) ranked.emplace_back(-count, word);
+    const std::size_t keep = std::min<std::size_t>(150, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
+    for (std::size_t i = 0; i < keep; ++i) common_.insert(ranked[i].second);
 }
+
+bool Vocabulary::is_common(std::string_view word) const { return common_.contains(to_lower(word)); }
 
 int Vocabulary::word_count(std::string_view word) const { return lookup(words_, word); }
 int Vocabulary::compound_count(std::string_view compound) const { return lookup(compounds_, compound); }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <map>
+#include <set>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -27,6 +29,8 @@ public:
     // Occurrences of words starting with `stem` written without a hyphen (for "anarcho" /
     // "anarchosyndicalism" evidence).
     int words_starting_with(std::string_view stem) const;
+    // True for the text's most frequent words (its function words: "the", "was", "which").
+    bool is_common(std::string_view word) const;
     // How often the text uses a hyphen followed by a space as a dash ("the community- there").
     int spaced_hyphen_dashes() const { return spaced_hyphen_dashes_; }
 
@@ -36,6 +40,7 @@ private:
     std::map<std::string, int, std::less<>> prefixes_;
     std::map<std::string, int, std::less<>> suffixes_;
     int spaced_hyphen_dashes_ = 0;
+    std::set<std::string, std::less<>> common_;
 };
 
 // Splits a text into tokens of letters with inner hyphens and apostrophes ("workers’", "self-

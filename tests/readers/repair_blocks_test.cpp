@@ -1,0 +1,81 @@
+// Block classification and notes: headings, block quotes, scene breaks, footnote bodies.
+#include <gtest/gtest.h>
+
+#include "readers/plain_text_test_support.hpp"
+#include "readers/repair/passes.hpp"
+
+namespace pamphlet::readers::repair {
+namespace {
+
+using test::numbered_lines;
+using test::RepairFixture;
+
+const std::string body_line = "a line of running text that fills the whole measure of the page, as body lines do";
+
+TextBlocks blocks_of(const std::vector<std::string>& texts) { return group_blocks(numbered_lines(texts)); }
+
+TEST(Headings, AllCapsBlocksAreSectionsEvenOverTwoLines) {
+    TextBlocks blocks = blocks_of({body_line, body_line + ".", "", "OWNERSHIP OF THE MEANS OF PRODUCTION IN THE", "SOVIET UNION", "",
+                                   body_line, "the end."});
+    classify_headings(blocks, measure_body(blocks));
+    ASSERT_EQ(blocks.size(), 3u);
+    EXPECT_EQ(blocks[1].kind, BlockKind::section_heading);
+    EXPECT_EQ(blocks[0].kind, BlockKind::paragraph);
+}
+
+TEST(Headings, ShortLinesAloneBetweenParagraphsAreSubsections) {
+    TextBlocks blocks = blocks_of({body_line, "the end.", "", "The inheritance idea", "", body_line, "the end.", "", "And this is not one!",
+                                   "", body_line, "the end."});
+    classify_headings(blocks, measure_body(blocks));
+    EXPECT_EQ(blocks[1].kind, BlockKind::subsection_heading);
+    EXPECT_EQ(blocks[3].kind, BlockKind::paragraph);  // a sentence, not a heading
+}
+
+TEST(BlockQuotes, NarrowerLinesMakeAQuote) {
+    std::vector<std::string> texts;
+    for (int i = 0; i < 6; ++i) texts.push_back(body_line);
+    texts.push_back("the end.");
+    texts.push_back("");
+    const std::string narrow = "a quotation set narrower than the body, line after line, like";
+    for (int i = 0; i < 4; ++i) texts.push_back(narrow);
+    texts.push_back("its end.");
+    TextBlocks blocks = blocks_of(texts);
+    classify_block_quotes(blocks, measure_body(blocks));
+    EXPECT_EQ(blocks[0].kind, BlockKind::paragraph);
+    EXPECT_EQ(blocks[1].kind, BlockKind::block_quote);
+}
+
+TEST(SceneBreaks, StarsAloneAreSceneBreaks) {
+    TextBlocks blocks = blocks_of({"Text.", "", "       *       *       *       *       *", "", "More text."});
+    classify_scene_breaks(blocks);
+    EXPECT_EQ(blocks[1].kind, BlockKind::scene_break);
+    EXPECT_EQ(blocks[0].kind, BlockKind::paragraph);
+}
+
+TEST(Footnotes, BodiesInANotesSectionAreTakenOut) {
+    RepairFixture fixture;
+    TextBlocks blocks = blocks_of({"A mystery.[1] And a second claim.[2]", "", "FOOTNOTES:", "", "[1] The first note.", "",
+                                   "[2] The second note,", "in two lines.", "", "Its second paragraph.", "",
+                                   "     *     *     *", "", "Back matter."});
+    classify_scene_breaks(blocks);
+    classify_headings(blocks, measure_body(blocks));
+    const auto notes = extract_note_bodies(blocks, fixture.context);
+    ASSERT_EQ(notes.size(), 2u);
+    EXPECT_EQ(notes.at("1").blocks.size(), 1u);
+    EXPECT_EQ(notes.at("1").blocks[0].lines[0].text, "The first note.");
+    EXPECT_EQ(notes.at("2").blocks.size(), 2u);
+    ASSERT_EQ(blocks.size(), 3u);  // the text, the scene break, the back matter
+    EXPECT_EQ(blocks[2].lines[0].text, "Back matter.");
+    EXPECT_FALSE(fixture.report.repairs.empty());
+}
+
+TEST(Footnotes, UnreferencedLabelsStayText) {
+    RepairFixture fixture;
+    TextBlocks blocks = blocks_of({"No markers here.", "", "[1] Looks like a note but nothing refers to it."});
+    const auto notes = extract_note_bodies(blocks, fixture.context);
+    EXPECT_TRUE(notes.empty());
+    EXPECT_EQ(blocks.size(), 2u);
+}
+
+}  // namespace
+}  // namespace pamphlet::readers::repair
