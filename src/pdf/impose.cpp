@@ -149,6 +149,10 @@ void fill_report(ImpositionReport& report, const SignatureLayout& plan, const Sh
                                "% to fit the sheet");
     if (options.crop_marks && !marks)
         report.notes.push_back("no crop marks: the sheet has no room around the pages (use a larger sheet)");
+    // Staplers and folds give up around 20 sheets; beyond that, sections (signatures) are the way.
+    if (folded && plan.signature_pages / 4 > 20)
+        report.notes.push_back("one signature of " + std::to_string(plan.signature_pages / 4) +
+                               " sheets is too thick to fold and staple well; consider --signature 16-32");
     if (!folded && options.paper_thickness_mm > 0 && plan.schema != Schema::zine)
         report.notes.push_back("paper thickness only shifts pages (creep) in folded booklets");
 }

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 
 #include "impose_fixtures.hpp"
 #include "pdf/impose.hpp"
@@ -105,6 +104,8 @@ TEST(Impose, BookletSheetOneReadsLastFirstThenTwoAndLastButOne) {
     EXPECT_EQ(report.sides, 100);
     EXPECT_EQ(report.blank_pages, 0);
     EXPECT_NEAR(report.sheet_width_pt, a4_height, 1e-6);  // landscape
+    ASSERT_EQ(report.notes.size(), 1u);  // 50 sheets in one fold
+    EXPECT_NE(report.notes[0].find("--signature"), std::string::npos);
     const double half = a4_height / 2;
     const auto left = [&](int side) { return text_in(path, side, 0, 0, half, a4_width, a4_width); };
     const auto right = [&](int side) { return text_in(path, side, half, 0, half, a4_width, a4_width); };
@@ -298,17 +299,4 @@ TEST(Impose, RefusesWhatItCannotRead) {
     EXPECT_EQ(imposition_schemas().size(), 5u);
     for (const auto& schema : imposition_schemas())
         EXPECT_NE(imposition_help().find(schema + ":"), std::string::npos) << schema;
-}
-
-// Not a check: with PAMPHLET_IMPOSE_SAMPLES=DIR set, writes sample sheets for docs/images.
-TEST(Impose, WritesSamplesWhenAsked) {
-    const char* folder = std::getenv("PAMPHLET_IMPOSE_SAMPLES");
-    if (folder == nullptr) GTEST_SKIP() << "set PAMPHLET_IMPOSE_SAMPLES=DIR to write samples";
-    auto booklet = a4("booklet");
-    write_file(std::filesystem::path(folder) / "booklet.pdf", impose(numbered_pdf(8, 148 * mm, 210 * mm), booklet));
-    write_file(std::filesystem::path(folder) / "zine.pdf", impose(numbered_pdf(8, 74 * mm, 105 * mm), a4("zine")));
-    booklet.crop_marks = true;
-    booklet.job_title = "sample";
-    write_file(std::filesystem::path(folder) / "booklet-a6-marks.pdf",
-               impose(numbered_pdf(8, 105 * mm, 148 * mm), booklet));
 }
