@@ -2,6 +2,7 @@
 // backend only draws these pages; the EPUB backend uses their page starts for its page list.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "layout/frame.hpp"
@@ -17,8 +18,11 @@ struct TypesetDocument {
     PageStarts page_starts;       // one per page, same order
     std::vector<OutlineEntry> outline;
     const FontLibrary* fonts = nullptr;  // the faces GlyphRun::face refers to
+    std::shared_ptr<FontLibrary> font_storage;  // owns *fonts when typeset() made it
 };
 
+// Pages: [title page, blank verso] [contents..., blank verso if needed] body... The body starts
+// on a recto. Every page has a PageStart; only text pages print a folio.
 TypesetDocument typeset(const model::Document& document, const Style& style, model::Report& report);
 
 }  // namespace pamphlet::layout

@@ -1,5 +1,6 @@
 #include "pdf/draw_page.hpp"
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -28,6 +29,10 @@ std::string drawable_text(std::string_view text) {
     return out;
 }
 
+// Positions rounded to 1/100 pt (1/7200 in): far below what print or screen can show, and
+// shorter numbers in the content streams.
+double hundredths(double value) { return std::round(value * 100.0) / 100.0; }
+
 // Draws glyph runs inside one text object, setting font, size and scaling only when they change
 // (keeps content streams small).
 class TextWriter {
@@ -42,6 +47,8 @@ public:
         if (!in_text_) {
             HPDF_Page_BeginText(page_);
             in_text_ = true;
+            origin_x_ = 0;  // BT resets the text line matrix
+            origin_y_ = 0;
         }
         if (font->second != current_font_ || run.size_pt != current_size_) {
             HPDF_Page_SetFontAndSize(page_, font->second, static_cast<HPDF_REAL>(run.size_pt));
@@ -52,7 +59,13 @@ public:
             HPDF_Page_SetHorizontalScalling(page_, static_cast<HPDF_REAL>(run.horizontal_scale * 100.0));
             current_scale_ = run.horizontal_scale;
         }
-        HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, static_cast<HPDF_REAL>(run.x_pt), static_cast<HPDF_REAL>(run.y_pt));
+        // Relative moves (Td) from the previous run's origin: a third of the bytes of a full
+        // text matrix per word, and content streams dominate a pamphlet's size.
+        const double x = hundredths(run.x_pt);
+        const double y = hundredths(run.y_pt);
+        HPDF_Page_MoveTextPos(page_, static_cast<HPDF_REAL>(x - origin_x_), static_cast<HPDF_REAL>(y - origin_y_));
+        origin_x_ = x;
+        origin_y_ = y;
         HPDF_Page_ShowText(page_, text.c_str());
     }
 
@@ -68,6 +81,8 @@ private:
     HPDF_Font current_font_ = nullptr;
     double current_size_ = 0;
     double current_scale_ = 1.0;
+    double origin_x_ = 0;
+    double origin_y_ = 0;
 };
 
 void draw_rule(HPDF_Page page, const layout::Rule& rule) {

@@ -1,0 +1,121 @@
+#include "layout/inline_styling.hpp"
+
+#include <type_traits>
+
+#include "layout/footnotes.hpp"
+#include "layout/shaping.hpp"
+
+namespace pamphlet::layout {
+namespace {
+
+class InlineStyler {
+public:
+    InlineStyler(FontLibrary& fonts, int& next_anchor) : fonts_(fonts), next_anchor_(next_anchor) {}
+
+    void style(const model::Inlines& inlines, const InlineLook& look) {
+        for (const model::Inline& node : inlines) style(node, look);
+    }
+
+    StyledInlines take() { return std::move(out_); }
+
+private:
+    void style(const model::Inline& node, const InlineLook& look) {
+        std::visit(
+            [&](const auto& value) {
+                using T = std::decay_t<decltype(value)>;
+                if constexpr (std::is_same_v<T, model::Text>) {
+                    add_text(value.text, look);
+                } else if constexpr (std::is_same_v<T, model::Emphasis>) {
+                    InlineLook inner = look;
+                    inner.slant = look.slant == FontSlant::italic ? FontSlant::normal : FontSlant::italic;
+                    style(value.children, inner);
+                } else if constexpr (std::is_same_v<T, model::Strong>) {
+                    InlineLook inner = look;
+                    inner.weight = FontWeight::bold;
+                    style(value.children, inner);
+                } else if constexpr (std::is_same_v<T, model::SmallCaps>) {
+                    InlineLook inner = look;
+                    inner.small_caps = true;
+                    style(value.children, inner);
+                } else if constexpr (std::is_same_v<T, model::Code>) {
+                    InlineLook inner = look;
+                    inner.family = look.monospace_family;
+                    inner.weight = FontWeight::normal;
+                    inner.slant = FontSlant::normal;
+                    inner.size_pt = look.size_pt * 0.88;  // monospace faces look large beside a book face
+                    inner.language = "zxx";                // no linguistic content: no hyphenation
+                    add_text(value.text, inner);
+                } else if constexpr (std::is_same_v<T, model::Link>) {
+                    // Printed text: the link's words are set as they are (not clickable yet).
+                    style(value.children, look);
+                } else if constexpr (std::is_same_v<T, model::LineBreak>) {
+                    add_text("\n", look);
+                } else if constexpr (std::is_same_v<T, model::NoteReference>) {
+                    add_marker(value, look);
+                } else if constexpr (std::is_same_v<T, model::LanguageSpan>) {
+                    InlineLook inner = look;
+                    inner.language = value.language;
+                    style(value.children, inner);
+                } else {
+                    // An inline kind added to the model later: its visible text is unknown here,
+                    // so it is left out rather than guessed.
+                }
+            },
+            node.value);
+    }
+
+    FaceId face(const InlineLook& look) { return fonts_.face(look.family, look.weight, look.slant); }
+
+    void add_text(const std::string& text, const InlineLook& look) {
+        if (text.empty()) return;
+        StyledSpan span;
+        span.text = text;
+        span.face = face(look);
+        span.size_pt = look.size_pt;
+        span.small_caps = look.small_caps;
+        span.language = look.language;
+        span.source_offset = offset_;
+        offset_ += text.size();
+        out_.spans.push_back(std::move(span));
+    }
+
+    // The marker is generated text: it takes no bytes of visible_text (source_offset stays).
+    void add_marker(const model::NoteReference& note, const InlineLook& look) {
+        InlineLook marker_look = look;
+        marker_look.slant = FontSlant::normal;
+        marker_look.weight = FontWeight::normal;
+        marker_look.small_caps = false;
+        StyledSpan span;
+        span.text = note_marker(note.kind, note.number);
+        span.face = face(marker_look);
+        span.size_pt = look.size_pt * note_marker_scale;
+        span.baseline_shift_pt = look.size_pt * note_marker_rise;
+        span.breakable = false;
+        span.source_offset = offset_;
+        span.anchor = next_anchor_++;
+        out_.notes.push_back({span.anchor, &note});
+        out_.spans.push_back(std::move(span));
+    }
+
+    FontLibrary& fonts_;
+    int& next_anchor_;
+    std::size_t offset_ = 0;
+    StyledInlines out_;
+};
+
+}  // namespace
+
+double measure_text(std::string_view text, FaceId face, double size_pt, const FontLibrary& fonts) {
+    double width = 0;
+    for (const DecodedCharacter& character : decode_utf8(text)) width += fonts.advance_em(face, character.code);
+    return width * size_pt;
+}
+
+StyledInlines style_inlines(const model::Inlines& inlines, const InlineLook& look, FontLibrary& fonts,
+                            int& next_anchor) {
+    InlineStyler styler(fonts, next_anchor);
+    styler.style(inlines, look);
+    return styler.take();
+}
+
+}  // namespace pamphlet::layout
