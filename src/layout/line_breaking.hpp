@@ -58,12 +58,28 @@ struct SetLine {
     std::size_t source_end = 0;
     std::vector<AnchorPlacement> anchors;
     double adjustment_ratio = 0;  // how much the spaces stretched (> 0) or shrank (< 0)
+    // Added by the line breaker for checks and reports (pagination may ignore them):
+    double width_pt = 0;          // from the text block's left edge to the end of the last glyph
+    double left_hang_pt = 0;      // optical margin: how far the first glyph hangs left of x = 0
+    double right_hang_pt = 0;     // and the last one right of the measure (included in width_pt)
+    double horizontal_scale = 1;  // font expansion used on this line (same in every run)
+    bool overfull = false;        // wider than the measure even with the spaces fully shrunk
+    bool filled = false;          // spaced to end exactly at the measure (justified, not a last line)
 };
 
 struct SetParagraph {
     std::vector<SetLine> lines;
     std::vector<std::string> warnings;  // e.g. "no glyph for U+xxxx in Charis SIL"
+    // How the breaks were found: 1 = normal tolerance, 2 = emergency pass, 3 = overfull lines
+    // allowed; and the most break candidates kept at once (bounded, whatever the length).
+    int pass = 0;
+    std::size_t peak_active_nodes = 0;
 };
+
+// Small capitals are faked: libharu draws by code point, so the font's own `smcp` glyphs cannot
+// be reached. Lower-case letters of a small_caps span are set as capitals at this fraction of
+// the size, in their own runs.
+inline constexpr double small_caps_scale = 0.8;
 
 SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation);
 

@@ -1,0 +1,146 @@
+#include "layout/hyphenation.hpp"
+
+#include <hyphen.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "layout/shaping.hpp"
+
+namespace pamphlet::layout {
+
+// RAII around libhyphen's dictionary. Dictionaries are either UTF-8 or ISO 8859-1 (German);
+// libhyphen reports one entry per character either way.
+class Hyphenation::Dictionary {
+public:
+    explicit Dictionary(const std::filesystem::path& file) : handle_(hnj_hyphen_load(file.c_str())) {
+        if (handle_ == nullptr) throw std::runtime_error("cannot load hyphenation patterns " + file.string());
+    }
+    ~Dictionary() { hnj_hyphen_free(handle_); }
+    Dictionary(const Dictionary&) = delete;
+    Dictionary& operator=(const Dictionary&) = delete;
+
+    // Character indices i such that a hyphen may follow character i.
+    std::vector<std::size_t> break_after(const std::vector<char32_t>& lower_word) const {
+        std::string encoded;
+        for (char32_t c : lower_word) {
+            if (handle_->utf8 != 0) {
+                append_utf8(encoded, c);
+            } else {
+                if (c > 0xFF) return {};  // not representable in the dictionary's Latin-1
+                encoded.push_back(static_cast<char>(c));
+            }
+        }
+        std::vector<char> hyphens(encoded.size() + 5, '\0');
+        char** replacements = nullptr;
+        int* positions = nullptr;
+        int* cuts = nullptr;
+        int failed = hnj_hyphen_hyphenate3(handle_, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(),
+                                           nullptr, &replacements, &positions, &cuts, minimum_left, minimum_right,
+                                           minimum_left, minimum_right);
+        // Non-standard hyphenation (German "Schiffahrt" -> "Schiff-fahrt") changes letters; we
+        // only use plain breaks, so release those tables and ignore their entries.
+        if (replacements != nullptr) {
+            for (std::size_t i = 0; i < encoded.size(); ++i) std::free(replacements[i]);
+            std::free(replacements);
+        }
+        std::free(positions);
+        std::free(cuts);
+        std::vector<std::size_t> out;
+        if (failed != 0) return out;
+        for (std::size_t i = 0; i < lower_word.size(); ++i) {
+            if ((hyphens[i] - '0') % 2 == 1) out.push_back(i);
+        }
+        return out;
+    }
+
+private:
+    HyphenDict* handle_;
+};
+
+Hyphenation::Hyphenation(std::filesystem::path directory) : directory_(std::move(directory)) {}
+Hyphenation::~Hyphenation() = default;
+
+std::filesystem::path Hyphenation::dictionary_file(std::string_view language) const {
+    // BCP 47 "de-CH-1996" -> try hyph_de_CH.dic, then hyph_de.dic.
+    std::string primary;
+    std::string region;
+    std::size_t part_start = 0;
+    int part_index = 0;
+    for (std::size_t i = 0; i <= language.size(); ++i) {
+        if (i == language.size() || language[i] == '-' || language[i] == '_') {
+            std::string_view part = language.substr(part_start, i - part_start);
+            if (part_index == 0) {
+                for (char c : part) primary.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            } else if (part.size() == 2 && region.empty()) {
+                for (char c : part) region.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+            }
+            ++part_index;
+            part_start = i + 1;
+        }
+    }
+    if (primary.empty()) return {};
+    std::vector<std::filesystem::path> candidates;
+    if (!region.empty()) candidates.push_back(directory_ / ("hyph_" + primary + "_" + region + ".dic"));
+    candidates.push_back(directory_ / ("hyph_" + primary + ".dic"));
+    for (const auto& candidate : candidates) {
+        std::error_code error;
+        if (std::filesystem::is_regular_file(candidate, error)) return candidate;
+    }
+    return {};
+}
+
+const Hyphenation::Dictionary* Hyphenation::dictionary(std::string_view language) {
+    auto found = by_language_.find(language);
+    if (found != by_language_.end()) return found->second.get();
+    std::shared_ptr<const Dictionary> loaded;
+    std::filesystem::path file = dictionary_file(language);
+    if (!file.empty()) {
+        // Symlinked variants (hyph_de_AT.dic -> hyph_de_DE.dic) share one loaded dictionary.
+        std::error_code error;
+        std::filesystem::path canonical = std::filesystem::canonical(file, error);
+        if (error) canonical = file;
+        auto existing = by_file_.find(canonical);
+        if (existing != by_file_.end()) {
+            loaded = existing->second;
+        } else {
+            loaded = std::make_shared<const Dictionary>(canonical);
+            by_file_.emplace(canonical, loaded);
+        }
+    }
+    by_language_.emplace(std::string(language), loaded);
+    return loaded.get();
+}
+
+bool Hyphenation::supports(std::string_view language) const { return !dictionary_file(language).empty(); }
+
+std::vector<std::size_t> Hyphenation::points(std::string_view word, std::string_view language) {
+    std::vector<std::size_t> out;
+    std::vector<DecodedCharacter> characters = decode_utf8(word);
+    if (characters.size() < static_cast<std::size_t>(minimum_left + minimum_right)) return out;
+    const Dictionary* patterns = dictionary(language);
+    if (patterns == nullptr) return out;
+    std::string key;
+    key.reserve(language.size() + 1 + word.size());
+    key.append(language).push_back('\x1f');
+    key.append(word);
+    auto known = known_words_.find(key);
+    if (known != known_words_.end()) return known->second;
+    std::vector<char32_t> lower;
+    lower.reserve(characters.size());
+    for (const auto& character : characters) lower.push_back(to_lower(character.code));
+    for (std::size_t after : patterns->break_after(lower)) {
+        std::size_t before_count = after + 1;
+        if (before_count < static_cast<std::size_t>(minimum_left)) continue;
+        if (characters.size() - before_count < static_cast<std::size_t>(minimum_right)) continue;
+        out.push_back(characters[before_count].offset);
+    }
+    constexpr std::size_t most_words_remembered = 200000;
+    if (known_words_.size() >= most_words_remembered) known_words_.clear();
+    known_words_.emplace(std::move(key), out);
+    return out;
+}
+
+}  // namespace pamphlet::layout

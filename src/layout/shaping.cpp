@@ -1,0 +1,146 @@
+#include "layout/shaping.hpp"
+
+namespace pamphlet::layout {
+
+std::vector<DecodedCharacter> decode_utf8(std::string_view text) {
+    std::vector<DecodedCharacter> out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        char32_t code = 0xFFFD;
+        if (length == 1) {
+            code = byte;
+        } else if (length > 1 && i + length <= text.size()) {
+            code = byte & (0x7F >> length);
+            bool valid = true;
+            for (std::size_t k = 1; k < length; ++k) {
+                auto continuation = static_cast<unsigned char>(text[i + k]);
+                if ((continuation & 0xC0) != 0x80) {
+                    valid = false;
+                    break;
+                }
+                code = (code << 6) | (continuation & 0x3F);
+            }
+            if (!valid) {
+                code = 0xFFFD;
+                length = 1;
+            }
+        } else {
+            length = 1;
+        }
+        out.push_back({code, i, length});
+        i += length;
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t code) {
+    if (code < 0x80) {
+        out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else if (code < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
+}
+
+char32_t to_lower(char32_t c) {
+    if ((c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+    if (c >= 0x100 && c <= 0x17F) {
+        // Latin Extended-A alternates upper/lower, with the run 0x139-0x148 and 0x179-0x17E offset
+        // by one and a few singletons (ı, ĸ, ŉ, ſ) that have no pair.
+        bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c == 0x130 ? U'i' : c;
+        if (c == 0x178) return 0xFF;
+        bool upper = odd_upper ? (c % 2 == 1) : (c % 2 == 0);
+        return upper ? c + 1 : c;
+    }
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;  // Greek
+    if (c >= 0x410 && c <= 0x42F) return c + 32;                // Cyrillic basic
+    if (c >= 0x400 && c <= 0x40F) return c + 80;                // Ѐ-Џ
+    return c;
+}
+
+char32_t to_upper(char32_t c) {
+    if ((c >= U'a' && c <= U'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+    if (c == 0xFF) return 0x178;
+    if (c >= 0x100 && c <= 0x17F) {
+        bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c == 0x131 ? U'I' : c;
+        bool lower = odd_upper ? (c % 2 == 0) : (c % 2 == 1);
+        return lower ? c - 1 : c;
+    }
+    if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 32;
+    if (c == 0x3C2) return 0x3A3;  // final sigma
+    if (c >= 0x430 && c <= 0x44F) return c - 32;
+    if (c >= 0x450 && c <= 0x45F) return c - 80;
+    return c;
+}
+
+bool is_word_letter(char32_t c) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
+    if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
+    if (c >= 0x300 && c <= 0x36F) return true;  // combining diacritics
+    if (c >= 0x370 && c <= 0x3FF) return c != 0x37E && c != 0x387;
+    if (c >= 0x400 && c <= 0x52F) return c < 0x482 || c > 0x489;
+    if (c >= 0x1E00 && c <= 0x1FFF) return true;  // Latin Extended Additional, Greek Extended
+    return false;
+}
+
+bool is_breaking_dash(char32_t c) {
+    return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014 || c == U'/';
+}
+
+bool is_breaking_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200A;
+}
+
+double left_protrusion(char32_t c) {
+    switch (c) {
+        case 0x201C: case 0x2018: case 0x201E: case 0x201A: case U'"': case U'\'':
+            return 0.5;
+        case 0x00AB: case 0x2039:
+            return 0.4;
+        case U'(': case U'[':
+            return 0.1;
+        case 0x2013: case 0x2014:
+            return 0.2;
+        default:
+            return 0;
+    }
+}
+
+double right_protrusion(char32_t c) {
+    switch (c) {
+        case U'.': case U',':
+            return 0.7;
+        case U'-': case 0x2010: case 0x00AD:
+            return 0.7;
+        case 0x201D: case 0x2019: case U'"': case U'\'':
+            return 0.5;
+        case U':': case U';':
+            return 0.4;
+        case 0x00BB: case 0x203A:
+            return 0.4;
+        case 0x2013:
+            return 0.3;
+        case 0x2014:
+            return 0.2;
+        case U'!': case U'?': case U')': case U']': case 0x2026:
+            return 0.15;
+        default:
+            return 0;
+    }
+}
+
+}  // namespace pamphlet::layout

@@ -1,0 +1,46 @@
+// Character-level helpers for setting text: UTF-8 decoding with byte offsets (line breaking maps
+// every glyph back to its place in the source text), simple case mapping (hyphenation patterns are
+// lower case; small capitals are faked from upper case) and the character classes line breaking
+// needs. Deliberately small: covers Latin, Greek and Cyrillic, the scripts our corpus uses.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pamphlet::layout {
+
+struct DecodedCharacter {
+    char32_t code = 0;
+    std::size_t offset = 0;  // byte offset of its first byte
+    std::size_t length = 0;  // bytes
+};
+
+// Decodes UTF-8; a malformed byte becomes U+FFFD of length 1, so offsets always advance.
+std::vector<DecodedCharacter> decode_utf8(std::string_view text);
+
+void append_utf8(std::string& out, char32_t code);
+
+// Simple one-to-one case mappings (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic); other
+// characters map to themselves.
+char32_t to_lower(char32_t code);
+char32_t to_upper(char32_t code);
+
+// Letters and combining marks of the scripts above: what a hyphenation pattern can match.
+bool is_word_letter(char32_t code);
+
+// Break opportunities without a hyphen: after these a line may end inside a "word"
+// (hyphen-minus, hyphen, en dash, em dash, slash).
+bool is_breaking_dash(char32_t code);
+
+// Spaces a line may break at and whose width is stretched when justifying.
+bool is_breaking_space(char32_t code);
+
+// Optical margin alignment: the fraction of a character's advance that may hang outside the
+// text block at the left or the right edge (punctuation, hyphens, quotes). The values follow the
+// common practice of margin kerning: light marks hang most, dashes less, letters not at all.
+double left_protrusion(char32_t code);
+double right_protrusion(char32_t code);
+
+}  // namespace pamphlet::layout

@@ -1,0 +1,390 @@
+#include "layout/line_breaking.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "layout/hyphenation.hpp"
+
+namespace pamphlet::layout {
+namespace {
+
+constexpr double tolerance_pt = 0.01;
+
+std::string read_corpus(const std::string& name) {
+    std::ifstream stream(std::string(PAMPHLET_SHARED_DIR) + "/corpus/" + name, std::ios::binary);
+    std::stringstream buffer;
+    buffer << stream.rdbuf();
+    return buffer.str();
+}
+
+// Paragraphs of a plain-text corpus file: blank-line separated, lines joined by spaces.
+std::vector<std::string> paragraphs_of(const std::string& text, std::size_t minimum_length) {
+    std::vector<std::string> out;
+    std::string current;
+    std::istringstream lines(text);
+    std::string line;
+    auto flush = [&] {
+        if (current.size() >= minimum_length) out.push_back(current);
+        current.clear();
+    };
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) {
+            flush();
+            continue;
+        }
+        if (!current.empty()) current += ' ';
+        current += line;
+    }
+    flush();
+    return out;
+}
+
+std::string without_whitespace(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c != ' ' && c != '\t' && c != '\n') out.push_back(c);
+    }
+    return out;
+}
+
+// What a reader copies from a line: its runs, without the hyphen the breaker added.
+std::string line_text(const SetLine& line) {
+    std::string out;
+    for (const GlyphRun& run : line.runs) out += run.text;
+    if (line.ends_with_hyphen) {
+        EXPECT_EQ(out.back(), '-');
+        out.pop_back();
+    }
+    return out;
+}
+
+// Shared by the tests: loading the German patterns costs seconds.
+Hyphenation& shared_hyphenation() {
+    static Hyphenation hyphenation;
+    return hyphenation;
+}
+
+struct Fixture : ::testing::Test {
+    FontLibrary fonts;
+    Hyphenation& hyphenation = shared_hyphenation();
+    FaceId regular = fonts.face("Charis SIL", FontWeight::normal, FontSlant::normal);
+
+    ParagraphSpec spec(const std::string& text, double width = 300, model::Alignment alignment = model::Alignment::justified) {
+        ParagraphSpec paragraph;
+        StyledSpan span;
+        span.text = text;
+        span.face = regular;
+        span.size_pt = 10.5;
+        paragraph.spans.push_back(span);
+        paragraph.width_pt = width;
+        paragraph.alignment = alignment;
+        paragraph.fallback_families = {"DejaVu Serif", "DejaVu Sans"};
+        return paragraph;
+    }
+
+    // Checks every property a set paragraph must have whatever its text; returns it.
+    SetParagraph set_and_check(const ParagraphSpec& paragraph, const std::string& text) {
+        SetParagraph set = set_paragraph(paragraph, fonts, hyphenation);
+        EXPECT_FALSE(set.lines.empty());
+        if (set.lines.empty()) return set;
+        // Source ranges tile the text, and each line sets exactly its range's words.
+        EXPECT_EQ(set.lines.front().source_begin, 0u);
+        EXPECT_EQ(set.lines.back().source_end, text.size());
+        std::string joined;
+        int hyphen_run = 0;
+        for (std::size_t i = 0; i < set.lines.size(); ++i) {
+            const SetLine& line = set.lines[i];
+            if (i + 1 < set.lines.size()) {
+                EXPECT_EQ(line.source_end, set.lines[i + 1].source_begin);
+            }
+            EXPECT_LE(line.source_begin, line.source_end);
+            std::string source = text.substr(line.source_begin, line.source_end - line.source_begin);
+            EXPECT_EQ(line_text(line), without_whitespace(source)) << "line " << i;
+            joined += line_text(line);
+            // Widths: never past the measure except by the hanging punctuation, unless overfull.
+            double measure = paragraph.width_pt;
+            if (!line.overfull) {
+                EXPECT_LE(line.width_pt - line.right_hang_pt, measure + tolerance_pt)
+                    << "line " << i << " ratio " << line.adjustment_ratio << " scale " << line.horizontal_scale
+                    << " hang " << line.left_hang_pt << "/" << line.right_hang_pt << ": " << line_text(line);
+            }
+            for (const GlyphRun& run : line.runs) {
+                EXPECT_GE(run.x_pt, -line.left_hang_pt - tolerance_pt);
+                EXPECT_EQ(run.horizontal_scale, line.horizontal_scale);
+                EXPECT_FALSE(run.text.empty());
+            }
+            EXPECT_GE(line.horizontal_scale, 0.98 - 1e-9);
+            EXPECT_LE(line.horizontal_scale, 1.02 + 1e-9);
+            if (line.filled) {
+                // Justified lines reach the measure exactly (plus what hangs).
+                EXPECT_NEAR(line.width_pt - line.right_hang_pt, measure, tolerance_pt) << "line " << i;
+                EXPECT_GE(line.adjustment_ratio, -1.0 - 1e-9);
+            }
+            if (paragraph.alignment != model::Alignment::justified) {
+                EXPECT_FALSE(line.filled);
+            }
+            hyphen_run = line.ends_with_hyphen ? hyphen_run + 1 : 0;
+            EXPECT_LE(hyphen_run, 2) << "three hyphens in a row at line " << i;
+            EXPECT_GT(line.ascent_pt, 0);
+            EXPECT_GT(line.descent_pt, 0);
+        }
+        EXPECT_EQ(joined, without_whitespace(text));
+        return set;
+    }
+};
+
+TEST_F(Fixture, CorpusParagraphsSetWithinTheMeasureAndLoseNoText) {
+    std::size_t lines = 0, hyphens = 0, hanging = 0, expanded = 0;
+    double worst_ratio = 0;
+    for (const std::string& text : paragraphs_of(read_corpus("wilde-soul-of-man-under-socialism.txt"), 200)) {
+        SetParagraph set = set_and_check(spec(text, 300), text);
+        EXPECT_EQ(set.pass, 1) << text.substr(0, 60);
+        for (std::size_t i = 0; i + 1 < set.lines.size(); ++i) {
+            const SetLine& line = set.lines[i];
+            ++lines;
+            hyphens += line.ends_with_hyphen ? 1 : 0;
+            hanging += line.right_hang_pt > 0 ? 1 : 0;
+            expanded += line.horizontal_scale != 1 ? 1 : 0;
+            worst_ratio = std::max(worst_ratio, std::fabs(line.adjustment_ratio));
+            EXPECT_FALSE(line.overfull);
+            EXPECT_TRUE(line.filled) << i;
+        }
+    }
+    ASSERT_GT(lines, 500u);
+    // Sanity of the result as a whole: some hyphens but not many, punctuation hangs, fonts
+    // expand on most lines, and no space stretched beyond what the first pass allows.
+    EXPECT_GT(hyphens, 0u);
+    EXPECT_LT(hyphens * 5, lines);
+    EXPECT_GT(hanging * 10, lines);
+    EXPECT_GT(expanded * 2, lines);
+    EXPECT_LT(worst_ratio, 2.0);
+}
+
+TEST_F(Fixture, NarrowMeasuresHyphenateButNeverThreeLinesInARow) {
+    std::size_t hyphens = 0;
+    for (const std::string& text : paragraphs_of(read_corpus("paine-common-sense.txt"), 400)) {
+        SetParagraph set = set_and_check(spec(text, 150), text);
+        for (const SetLine& line : set.lines) hyphens += line.ends_with_hyphen ? 1 : 0;
+    }
+    EXPECT_GT(hyphens, 50u);
+}
+
+TEST_F(Fixture, GermanParagraphsHyphenateWithTheGermanPatterns) {
+    std::string text =
+        "Die Geschichte aller bisherigen Gesellschaft ist die Geschichte von Klassenkämpfen. Freier und Sklave, "
+        "Patrizier und Plebejer, Baron und Leibeigener, Zunftbürger und Gesell, kurz, Unterdrücker und Unterdrückte "
+        "standen in stetem Gegensatz zueinander, führten einen ununterbrochenen, bald versteckten, bald offenen Kampf, "
+        "einen Kampf, der jedesmal mit einer revolutionären Umgestaltung der ganzen Gesellschaft endete oder mit dem "
+        "gemeinsamen Untergang der kämpfenden Klassen.";
+    ParagraphSpec paragraph = spec(text, 140);
+    paragraph.language = "de";
+    SetParagraph set = set_and_check(paragraph, text);
+    std::size_t hyphens = 0;
+    for (std::size_t i = 0; i < set.lines.size(); ++i) {
+        if (!set.lines[i].ends_with_hyphen) continue;
+        ++hyphens;
+        // The break is one the German patterns allow in that word.
+        std::size_t at = set.lines[i].source_end;
+        std::size_t word_begin = text.rfind(' ', at) + 1;
+        std::size_t word_end = text.find_first_of(" ,.", at);
+        std::string word = text.substr(word_begin, word_end - word_begin);
+        auto points = hyphenation.points(word, "de");
+        EXPECT_NE(std::find(points.begin(), points.end(), at - word_begin), points.end()) << word;
+    }
+    EXPECT_GT(hyphens, 0u);
+}
+
+TEST_F(Fixture, AnchorsReachTheLineOfTheirSpan) {
+    std::string before = "The debate on the nature of the Soviet Union goes straight to the heart of the challenges "
+                         "facing socialists on the eve of the twenty-first century";
+    std::string after = " and raises the big questions for socialists today: what is socialism, and who makes it?";
+    ParagraphSpec paragraph = spec(before + after, 200);
+    StyledSpan marker;
+    marker.text = "";  // a note reference contributes no visible text
+    marker.face = regular;
+    marker.size_pt = 7;
+    marker.baseline_shift_pt = 3;
+    marker.breakable = false;
+    marker.source_offset = before.size();
+    marker.anchor = 42;
+    StyledSpan rest = paragraph.spans.front();
+    paragraph.spans.front().text = before;
+    rest.text = after;
+    rest.source_offset = before.size();
+    rest.anchor = 7;  // a link starting at the second span
+    paragraph.spans = {paragraph.spans.front(), marker, rest};
+    SetParagraph set = set_and_check(paragraph, before + after);
+    int found = 0;
+    for (const SetLine& line : set.lines) {
+        for (const AnchorPlacement& anchor : line.anchors) {
+            ++found;
+            EXPECT_TRUE(anchor.anchor == 42 || anchor.anchor == 7);
+            EXPECT_GE(line.source_end, before.size());
+            EXPECT_LE(line.source_begin, before.size());
+            EXPECT_GE(anchor.x_pt, 0);
+            EXPECT_LE(anchor.x_pt, paragraph.width_pt + 1);
+        }
+    }
+    EXPECT_EQ(found, 2);
+}
+
+TEST_F(Fixture, NoteMarkersRaiseAndShrinkTheirRun) {
+    std::string word = "revolution";
+    ParagraphSpec paragraph = spec(word, 200);
+    StyledSpan marker = paragraph.spans.front();
+    marker.text = "12";
+    marker.size_pt = 7;
+    marker.baseline_shift_pt = 3.5;
+    marker.breakable = false;
+    marker.source_offset = word.size();
+    marker.anchor = 1;
+    paragraph.spans.push_back(marker);
+    SetParagraph set = set_paragraph(paragraph, fonts, hyphenation);
+    ASSERT_EQ(set.lines.size(), 1u);
+    const GlyphRun& last = set.lines[0].runs.back();
+    EXPECT_EQ(last.text, "12");
+    EXPECT_EQ(last.y_pt, 3.5);
+    EXPECT_EQ(last.size_pt, 7);
+    ASSERT_EQ(set.lines[0].anchors.size(), 1u);
+    EXPECT_NEAR(set.lines[0].anchors[0].x_pt, last.x_pt, 1e-9);
+}
+
+TEST_F(Fixture, SettingIsDeterministic) {
+    std::string text = paragraphs_of(read_corpus("kropotkin-place-of-anarchism-in-socialistic-evolution.txt"), 600).at(0);
+    SetParagraph first = set_paragraph(spec(text), fonts, hyphenation);
+    Hyphenation fresh;
+    SetParagraph second = set_paragraph(spec(text), fonts, fresh);
+    ASSERT_EQ(first.lines.size(), second.lines.size());
+    for (std::size_t i = 0; i < first.lines.size(); ++i) {
+        ASSERT_EQ(first.lines[i].runs.size(), second.lines[i].runs.size());
+        for (std::size_t r = 0; r < first.lines[i].runs.size(); ++r) {
+            EXPECT_EQ(first.lines[i].runs[r].text, second.lines[i].runs[r].text);
+            EXPECT_EQ(first.lines[i].runs[r].x_pt, second.lines[i].runs[r].x_pt);
+        }
+    }
+}
+
+TEST_F(Fixture, KerningSplitsRunsAtKernedPairs) {
+    ParagraphSpec paragraph = spec("AVATAR Tomorrow", 300, model::Alignment::left);
+    FaceId dejavu = fonts.face("DejaVu Serif", FontWeight::normal, FontSlant::normal);
+    paragraph.spans.front().face = dejavu;
+    SetParagraph set = set_paragraph(paragraph, fonts, hyphenation);
+    ASSERT_EQ(set.lines.size(), 1u);
+    const auto& runs = set.lines[0].runs;
+    ASSERT_GT(runs.size(), 2u);  // A|V|A|T... each kerned pair starts a run
+    // The second run starts closer than the first glyph's nominal advance: a negative kern.
+    double nominal = fonts.advance_em(dejavu, U'A') * 10.5;
+    EXPECT_EQ(runs[0].text, "A");
+    EXPECT_LT(runs[1].x_pt - runs[0].x_pt, nominal - 0.05);
+}
+
+TEST_F(Fixture, AlignmentsAndIndent) {
+    std::string text = paragraphs_of(read_corpus("wilde-soul-of-man-under-socialism.txt"), 600).at(0);
+    for (auto alignment : {model::Alignment::left, model::Alignment::right, model::Alignment::center}) {
+        SetParagraph set = set_and_check(spec(text, 250, alignment), text);
+        ASSERT_GT(set.lines.size(), 3u);
+        for (const SetLine& line : set.lines) {
+            EXPECT_EQ(line.adjustment_ratio, 0);
+            EXPECT_EQ(line.horizontal_scale, 1);
+            double left = line.runs.front().x_pt;
+            double right = line.width_pt;
+            if (alignment == model::Alignment::left) {
+                EXPECT_NEAR(left + line.left_hang_pt, 0, tolerance_pt);
+            }
+            if (alignment == model::Alignment::right) {
+                EXPECT_NEAR(right - line.right_hang_pt, 250, tolerance_pt);
+            }
+            if (alignment == model::Alignment::center) {
+                EXPECT_NEAR(left, 250 - right, tolerance_pt);
+            }
+        }
+        double shortest = 1e9;
+        for (const SetLine& line : set.lines) shortest = std::min(shortest, line.width_pt - line.runs.front().x_pt);
+        EXPECT_LT(shortest, 240);  // ragged, not justified
+    }
+    ParagraphSpec indented = spec(text, 250);
+    indented.first_line_indent_pt = 12;
+    SetParagraph set = set_and_check(indented, text);
+    EXPECT_NEAR(set.lines[0].runs.front().x_pt + set.lines[0].left_hang_pt, 12, tolerance_pt);
+    EXPECT_NEAR(set.lines[1].runs.front().x_pt + set.lines[1].left_hang_pt, 0, tolerance_pt);
+}
+
+TEST_F(Fixture, OverfullOnlyAsALastResortAndReported) {
+    std::string text = "See https://example.org/a-very-long-address/that-cannot-be-broken/anywhere/at-all for more.";
+    ParagraphSpec paragraph = spec(text, 120);
+    paragraph.spans.clear();
+    std::size_t url_begin = 4, url_end = text.find(" for");
+    for (auto [begin, end, breakable] : {std::tuple{std::size_t{0}, url_begin, true}, std::tuple{url_begin, url_end, false},
+                                         std::tuple{url_end, text.size(), true}}) {
+        StyledSpan span;
+        span.text = text.substr(begin, end - begin);
+        span.face = regular;
+        span.size_pt = 10.5;
+        span.breakable = breakable;
+        span.source_offset = begin;
+        paragraph.spans.push_back(span);
+    }
+    SetParagraph set = set_and_check(paragraph, text);
+    EXPECT_EQ(set.pass, 3);
+    int overfull = 0;
+    for (const SetLine& line : set.lines) overfull += line.overfull ? 1 : 0;
+    EXPECT_EQ(overfull, 1);
+    ASSERT_FALSE(set.warnings.empty());
+    EXPECT_NE(set.warnings.back().find("overfull"), std::string::npos);
+}
+
+TEST_F(Fixture, SmallCapsAreFakedFromCapitals) {
+    ParagraphSpec paragraph = spec("Karl Marx", 300, model::Alignment::left);
+    paragraph.spans.front().small_caps = true;
+    SetParagraph set = set_paragraph(paragraph, fonts, hyphenation);
+    ASSERT_EQ(set.lines.size(), 1u);
+    std::string full_size, reduced;
+    for (const GlyphRun& run : set.lines[0].runs) {
+        (run.size_pt == 10.5 ? full_size : reduced) += run.text;
+        if (run.size_pt != 10.5) {
+                EXPECT_NEAR(run.size_pt, 10.5 * small_caps_scale, 1e-9);
+            }
+    }
+    EXPECT_EQ(full_size, "KM");
+    EXPECT_EQ(reduced, "ARLARX");
+}
+
+TEST_F(Fixture, LineBreaksAndEmptyParagraphs) {
+    std::string text = "First line\nsecond line";
+    SetParagraph set = set_and_check(spec(text), text);
+    ASSERT_EQ(set.lines.size(), 2u);
+    EXPECT_EQ(line_text(set.lines[0]), "Firstline");
+    EXPECT_TRUE(set_paragraph(spec(""), fonts, hyphenation).lines.empty());
+}
+
+TEST_F(Fixture, FallbackFacesForMissingCharactersAndWarningsForNone) {
+    std::string text = "Check \u2654 mate \U0010FFFD";
+    SetParagraph set = set_paragraph(spec(text), fonts, hyphenation);
+    ASSERT_EQ(set.lines.size(), 1u);
+    bool other_face = false;
+    for (const GlyphRun& run : set.lines[0].runs) other_face = other_face || run.face != regular;
+    EXPECT_TRUE(other_face);
+    ASSERT_EQ(set.warnings.size(), 1u);
+    EXPECT_NE(set.warnings[0].find("U+10FFFD"), std::string::npos);
+}
+
+TEST_F(Fixture, LongParagraphKeepsTheActiveListSmall) {
+    std::string text;
+    for (const std::string& paragraph : paragraphs_of(read_corpus("tolstoy-war-and-peace.txt"), 100)) {
+        if (text.size() > 200000) break;
+        text += paragraph + " ";
+    }
+    text.pop_back();
+    SetParagraph set = set_and_check(spec(text), text);
+    EXPECT_GT(set.lines.size(), 3000u);
+    EXPECT_LT(set.peak_active_nodes, 200u);  // bounded by a line's worth of breaks, not by the length
+    EXPECT_GT(set.peak_active_nodes, 3u);
+}
+
+}  // namespace
+}  // namespace pamphlet::layout
