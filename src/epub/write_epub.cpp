@@ -79,14 +79,17 @@ std::string write_epub(const model::Document& document, const layout::Style& sty
         items.push_back(std::move(item));
     };
 
+    model::Metadata shown = metadata;  // what the cover shows: never an empty title
+    shown.title = title;
     const CoverImage cover =
-        options.cover_image.empty() ? typographic_cover(metadata, style) : cover_from_file(options.cover_image);
+        options.cover_image.empty() ? typographic_cover(shown, style) : cover_from_file(options.cover_image);
     add({"cover-image", cover.path, cover.media_type, "cover-image", false, true}, cover.bytes);
     const std::string cover_file = "cover.xhtml";
-    add({"cover", cover_file, "application/xhtml+xml", "", true, true}, cover_page(cover, metadata, language));
+    add({"cover", cover_file, "application/xhtml+xml", "", true, true}, cover_page(cover, shown, language));
 
     // The nav document is written last (it lists where the page markers landed) but takes its
-    // manifest place here, so that a style asking for a printed table of contents gets it first.
+    // place here, after the cover. It is in the spine (the landmarks link to it) but read in
+    // order only when the style asks for a printed table of contents.
     const std::size_t navigation_slot = items.size();
     for (std::size_t index = 0; index < plan.documents.size(); ++index) {
         const ContentDocument& part = plan.documents[index];
@@ -97,7 +100,7 @@ std::string write_epub(const model::Document& document, const layout::Style& sty
     const NavigationInput navigation{plan, state.placed_pages, cover_file, title, language,
                                      metadata.identifier.empty() ? content_identifier(document) : metadata.identifier};
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(navigation_slot),
-                 {"nav", navigation_file, "application/xhtml+xml", "nav", style.furniture.table_of_contents, true});
+                 {"nav", navigation_file, "application/xhtml+xml", "nav", true, style.furniture.table_of_contents});
     entries.insert(entries.begin() + static_cast<std::ptrdiff_t>(navigation_slot),
                    {content_folder + navigation_file, navigation_document(navigation)});
     add({"ncx", ncx_file, "application/x-dtbncx+xml", "", false, true}, ncx_document(navigation));
