@@ -1,0 +1,243 @@
+// Time per pipeline stage, per document: read (file, decode, read, repair, check), prepare,
+// typeset, write_pdf, write_epub, impose. Each stage is timed alone on the output of the stages
+// before it, calling the same library functions src/cli/convert.cpp calls, on one thread.
+//
+//     bench_stages [google-benchmark flags] [DOCUMENT...]
+//
+// Without documents it takes the seed essay and every text of the shared corpus. A stage that
+// throws (for example "not available yet" while a backend is unfinished) is reported as skipped
+// with the message, and every stage that needs its result says so; the other stages still run.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/convert.hpp"
+#include "epub/write_epub.hpp"
+#include "layout/prepare.hpp"
+#include "layout/style.hpp"
+#include "layout/typeset.hpp"
+#include "pdf/impose.hpp"
+#include "pdf/write_pdf.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace pamphlet;
+
+// A stage's result, or why there is none. Stages run once, lazily, to feed the next stage.
+template <typename T>
+struct StageResult {
+    std::optional<T> value;
+    std::string error;  // empty when value is set
+};
+
+template <typename T>
+StageResult<T> attempt(const std::function<T()>& work) {
+    StageResult<T> result;
+    try {
+        result.value.emplace(work());
+    } catch (const std::exception& error) {
+        result.error = error.what();
+        if (result.error.empty()) result.error = "failed";
+    }
+    return result;
+}
+
+// One document's pipeline, each stage computed at most once as input for the stage after it.
+class DocumentPipeline {
+public:
+    explicit DocumentPipeline(fs::path input) { request_.input = std::move(input); }
+
+    const fs::path& input() const { return request_.input; }
+    const cli::ConversionRequest& request() const { return request_; }
+
+    const StageResult<layout::Style>& style() {
+        if (!style_) style_ = attempt<layout::Style>([] { return layout::load_style("default"); });
+        return *style_;
+    }
+    const StageResult<model::Document>& read() {
+        if (!read_)
+            read_ = attempt<model::Document>([this] {
+                model::Report report;
+                return cli::load_document(request_, report);
+            });
+        return *read_;
+    }
+    const StageResult<model::Document>& prepared() {
+        if (!prepared_)
+            prepared_ = attempt<model::Document>([this] {
+                model::Document document = value_of(read(), "read");
+                layout::prepare_document(document, value_of(style(), "style"));
+                return document;
+            });
+        return *prepared_;
+    }
+    const StageResult<layout::TypesetDocument>& pages() {
+        if (!pages_)
+            pages_ = attempt<layout::TypesetDocument>([this] {
+                model::Report report;
+                return layout::typeset(value_of(prepared(), "prepare"), value_of(style(), "style"), report);
+            });
+        return *pages_;
+    }
+    const StageResult<std::string>& pdf() {
+        if (!pdf_)
+            pdf_ = attempt<std::string>([this] {
+                return pdf::write_pdf(value_of(pages(), "typeset"), value_of(read(), "read").metadata, {});
+            });
+        return *pdf_;
+    }
+
+    // The value of a finished stage, or a throw that names the stage it is missing.
+    template <typename T>
+    static const T& value_of(const StageResult<T>& result, const char* stage) {
+        if (!result.value) throw std::runtime_error(std::string("needs ") + stage + ": " + result.error);
+        return *result.value;
+    }
+
+private:
+    cli::ConversionRequest request_;
+    std::optional<StageResult<layout::Style>> style_;
+    std::optional<StageResult<model::Document>> read_;
+    std::optional<StageResult<model::Document>> prepared_;
+    std::optional<StageResult<layout::TypesetDocument>> pages_;
+    std::optional<StageResult<std::string>> pdf_;
+};
+
+// Runs `body` in the benchmark loop; a throw from it or from its setup skips the benchmark with
+// the message instead of ending the whole run.
+template <typename Body>
+void run_guarded(benchmark::State& state, Body body) {
+    try {
+        body(state);
+    } catch (const std::exception& error) {
+        state.SkipWithError(error.what());
+    }
+}
+
+void set_page_counters(benchmark::State& state, const layout::TypesetDocument& pages) {
+    const auto page_count = static_cast<double>(pages.pages.size());
+    state.counters["pages"] = page_count;
+    state.counters["pages_per_s"] = benchmark::Counter(page_count, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void register_document(const std::shared_ptr<DocumentPipeline>& pipeline) {
+    const std::string name = pipeline->input().stem().string();
+    auto add = [&](const std::string& stage, std::function<void(benchmark::State&, DocumentPipeline&)> body) {
+        benchmark::RegisterBenchmark((stage + "/" + name).c_str(),
+                                     [pipeline, body](benchmark::State& state) {
+                                         run_guarded(state, [&](benchmark::State& s) { body(s, *pipeline); });
+                                     })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+    };
+
+    add("read", [](benchmark::State& state, DocumentPipeline& p) {
+        std::size_t blocks = 0;
+        for (auto _ : state) {
+            model::Report report;
+            model::Document document = cli::load_document(p.request(), report);
+            blocks = document.blocks.size();
+            benchmark::DoNotOptimize(document);
+        }
+        state.counters["blocks"] = static_cast<double>(blocks);
+        state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                                static_cast<std::int64_t>(fs::file_size(p.input())));
+    });
+    add("prepare", [](benchmark::State& state, DocumentPipeline& p) {
+        const model::Document& read = DocumentPipeline::value_of(p.read(), "read");
+        const layout::Style& style = DocumentPipeline::value_of(p.style(), "style");
+        for (auto _ : state) {
+            state.PauseTiming();  // the copy is the benchmark's, not the pipeline's
+            model::Document document = read;
+            state.ResumeTiming();
+            benchmark::DoNotOptimize(layout::prepare_document(document, style));
+        }
+    });
+    add("typeset", [](benchmark::State& state, DocumentPipeline& p) {
+        const model::Document& document = DocumentPipeline::value_of(p.prepared(), "prepare");
+        const layout::Style& style = DocumentPipeline::value_of(p.style(), "style");
+        for (auto _ : state) {
+            model::Report report;
+            layout::TypesetDocument pages = layout::typeset(document, style, report);
+            benchmark::DoNotOptimize(pages);
+        }
+        set_page_counters(state, DocumentPipeline::value_of(p.pages(), "typeset"));
+    });
+    add("write_pdf", [](benchmark::State& state, DocumentPipeline& p) {
+        const layout::TypesetDocument& pages = DocumentPipeline::value_of(p.pages(), "typeset");
+        const model::Metadata& metadata = DocumentPipeline::value_of(p.read(), "read").metadata;
+        std::size_t bytes = 0;
+        for (auto _ : state) {
+            const std::string pdf = pdf::write_pdf(pages, metadata, {});
+            bytes = pdf.size();
+            benchmark::DoNotOptimize(pdf.data());
+        }
+        state.counters["output_kB"] = static_cast<double>(bytes) / 1000.0;
+        set_page_counters(state, pages);
+    });
+    add("write_epub", [](benchmark::State& state, DocumentPipeline& p) {
+        const model::Document& document = DocumentPipeline::value_of(p.prepared(), "prepare");
+        const layout::Style& style = DocumentPipeline::value_of(p.style(), "style");
+        const layout::TypesetDocument& pages = DocumentPipeline::value_of(p.pages(), "typeset");
+        std::size_t bytes = 0;
+        for (auto _ : state) {
+            model::Report report;
+            const std::string epub = epub::write_epub(document, style, pages.page_starts, {}, report);
+            bytes = epub.size();
+            benchmark::DoNotOptimize(epub.data());
+        }
+        state.counters["output_kB"] = static_cast<double>(bytes) / 1000.0;
+    });
+    add("impose", [](benchmark::State& state, DocumentPipeline& p) {
+        const std::string& pdf_bytes = DocumentPipeline::value_of(p.pdf(), "write_pdf");
+        pdf::ImposeOptions options;  // the CLI's default: a booklet on A4
+        options.schema = "booklet";
+        std::tie(options.sheet_width_pt, options.sheet_height_pt) = layout::parse_paper_size("a4");
+        std::size_t bytes = 0;
+        for (auto _ : state) {
+            const std::string sheets = pdf::impose(pdf_bytes, options);
+            bytes = sheets.size();
+            benchmark::DoNotOptimize(sheets.data());
+        }
+        state.counters["output_kB"] = static_cast<double>(bytes) / 1000.0;
+    });
+}
+
+std::vector<fs::path> default_documents() {
+    std::vector<fs::path> documents{fs::path(PAMPHLET_SOURCE_DIR) / "input" / "russian-question.txt"};
+    std::vector<fs::path> corpus;
+    for (const auto& entry : fs::directory_iterator(fs::path(PAMPHLET_SHARED_DIR) / "corpus")) {
+        const std::string extension = entry.path().extension().string();
+        if (extension == ".txt" || extension == ".md" || extension == ".muse") corpus.push_back(entry.path());
+    }
+    std::sort(corpus.begin(), corpus.end());
+    documents.insert(documents.end(), corpus.begin(), corpus.end());
+    return documents;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);  // removes the flags it knows; documents remain
+    std::vector<fs::path> documents;
+    for (int i = 1; i < argc; ++i) documents.emplace_back(argv[i]);
+    if (documents.empty()) documents = default_documents();
+
+    // Pipelines live until the end of main: the registered benchmarks refer to them.
+    std::vector<std::shared_ptr<DocumentPipeline>> pipelines;
+    for (const fs::path& document : documents) {
+        pipelines.push_back(std::make_shared<DocumentPipeline>(document));
+        register_document(pipelines.back());
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
