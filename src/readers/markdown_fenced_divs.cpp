@@ -4,6 +4,8 @@
 #include <cctype>
 #include <limits>
 
+#include "readers/markdown_text_helpers.hpp"
+
 namespace pamphlet::readers {
 namespace {
 
@@ -108,19 +110,6 @@ struct OpenDiv {
     int line = 0;
     model::Blocks blocks;
 };
-
-void align_paragraphs(model::Blocks& blocks, model::Alignment alignment) {
-    for (model::Block& block : blocks) {
-        if (auto* paragraph = std::get_if<model::Paragraph>(&block.value)) {
-            paragraph->alignment = alignment;
-            paragraph->no_indent = true;
-        } else if (auto* quote = std::get_if<model::BlockQuote>(&block.value)) {
-            align_paragraphs(quote->children, alignment);
-        } else if (auto* list = std::get_if<model::ListBlock>(&block.value)) {
-            for (model::Blocks& item : list->items) align_paragraphs(item, alignment);
-        }
-    }
-}
 
 // Closes a div: turns its blocks into what its class means and appends them to `parent`.
 void close_div(OpenDiv div, model::Blocks& parent, const std::string& file_name, model::Report& report) {

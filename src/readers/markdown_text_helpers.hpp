@@ -1,4 +1,4 @@
-// Small helpers for building model inlines, shared by the Markdown and Muse readers.
+// Small helpers for building model content, shared by the Markdown and Muse readers.
 #pragma once
 
 #include <string>
@@ -27,6 +27,21 @@ inline void append_inlines(model::Inlines& inlines, model::Inlines more) {
     for (model::Inline& node : more) {
         if (const auto* text = std::get_if<model::Text>(&node.value)) append_text(inlines, text->text);
         else inlines.push_back(std::move(node));
+    }
+}
+
+// Sets the alignment of every paragraph in the blocks, within quotes and lists too (a centred
+// region, Markdown "::: center" or Muse <center>), and drops their first-line indent.
+inline void align_paragraphs(model::Blocks& blocks, model::Alignment alignment) {
+    for (model::Block& block : blocks) {
+        if (auto* paragraph = std::get_if<model::Paragraph>(&block.value)) {
+            paragraph->alignment = alignment;
+            paragraph->no_indent = true;
+        } else if (auto* quote = std::get_if<model::BlockQuote>(&block.value)) {
+            align_paragraphs(quote->children, alignment);
+        } else if (auto* list = std::get_if<model::ListBlock>(&block.value)) {
+            for (model::Blocks& item : list->items) align_paragraphs(item, alignment);
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/check.hpp"
+#include "model/diagnostics.hpp"
 #include "model/document.hpp"
 #include "model/text.hpp"
 
