@@ -67,7 +67,12 @@ struct LoadedFace {
     HbPointer<hb_font_t> font;
     double units_per_em = 1000;
     FaceMetrics metrics;
+    // Advances of the common characters (Latin, Greek, Cyrillic, punctuation) in a flat table;
+    // negative: not measured yet.
+    static constexpr char32_t common_characters = 0x2100;
+    mutable std::vector<double> common_advances = std::vector<double>(common_characters, -1.0);
     mutable std::unordered_map<char32_t, double> advances;
+    mutable std::unordered_map<char32_t, std::pair<double, double>> ink;  // ascent, descent
     mutable std::unordered_map<std::uint64_t, double> kerning;
     mutable HbPointer<hb_buffer_t> buffer;
 
@@ -99,11 +104,27 @@ struct LoadedFace {
     }
 
     double advance(char32_t character) const {
+        if (character < common_characters) {
+            double& known = common_advances[character];
+            if (known < 0) known = hb_font_get_glyph_h_advance(font.get(), glyph(character)) / units_per_em;
+            return known;
+        }
         auto found = advances.find(character);
         if (found != advances.end()) return found->second;
         double value = hb_font_get_glyph_h_advance(font.get(), glyph(character)) / units_per_em;
         advances.emplace(character, value);
         return value;
+    }
+
+    const std::pair<double, double>& ink_extent(char32_t character) const {
+        auto found = ink.find(character);
+        if (found != ink.end()) return found->second;
+        hb_glyph_extents_t extents{};
+        std::pair<double, double> value{0, 0};
+        if (hb_font_get_glyph_extents(font.get(), glyph(character), &extents)) {
+            value = {extents.y_bearing / units_per_em, -(extents.y_bearing + extents.height) / units_per_em};
+        }
+        return ink.emplace(character, value).first->second;
     }
 
     // Kerning as the PDF will need it: shape the pair with HarfBuzz (GPOS or the old kern
@@ -262,6 +283,14 @@ double FontLibrary::kerning_em(FaceId face, char32_t left, char32_t right) const
 }
 
 FaceMetrics FontLibrary::metrics(FaceId face) const { return implementation_->at(face).metrics; }
+
+double FontLibrary::ink_ascent_em(FaceId face, char32_t character) const {
+    return implementation_->at(face).ink_extent(character).first;
+}
+
+double FontLibrary::ink_descent_em(FaceId face, char32_t character) const {
+    return implementation_->at(face).ink_extent(character).second;
+}
 
 const std::filesystem::path& FontLibrary::file(FaceId face) const { return implementation_->at(face).file; }
 

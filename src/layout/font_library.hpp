@@ -45,6 +45,11 @@ public:
     double advance_em(FaceId face, char32_t character) const;                  // nominal advance
     double kerning_em(FaceId face, char32_t left, char32_t right) const;       // GPOS/kern pair
     FaceMetrics metrics(FaceId face) const;
+    // Added by the line breaker: how far a character's ink reaches above the baseline and below
+    // it (both positive when they extend that way), in ems. Lines report their real height from
+    // these; the font-wide ascender and descender are much larger (Charis SIL: 1.20 and 0.44).
+    double ink_ascent_em(FaceId face, char32_t character) const;
+    double ink_descent_em(FaceId face, char32_t character) const;
 
     const std::filesystem::path& file(FaceId face) const;
     std::string_view file_bytes(FaceId face) const;  // the whole font file, read once

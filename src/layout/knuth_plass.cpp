@@ -65,7 +65,8 @@ double adjustment_ratio(const LineMeasure& line, double target, double extra_str
 
 double badness(double ratio) {
     if (std::isinf(ratio)) return 10000;
-    return std::min(10000.0, 100 * std::pow(std::fabs(ratio), 3));
+    double magnitude = std::fabs(ratio);
+    return std::min(10000.0, 100 * magnitude * magnitude * magnitude);
 }
 
 int fitness_class(double ratio) {
@@ -131,7 +132,7 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
                 bool feasible = line_badness <= tolerance &&
                                 (pass == 3 || hyphen_run <= parameters.max_consecutive_hyphens);
                 if (feasible) {
-                    double demerits = std::pow(parameters.line_penalty + line_badness, 2);
+                    double demerits = (parameters.line_penalty + line_badness) * (parameters.line_penalty + line_badness);
                     if (item.kind == ItemKind::penalty && !forced) {
                         demerits += (item.penalty >= 0 ? 1 : -1) * item.penalty * item.penalty;
                     }

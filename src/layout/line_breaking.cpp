@@ -80,9 +80,10 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     const auto& origins = built.origins;
     std::size_t paragraph_begin = std::numeric_limits<std::size_t>::max();
     std::size_t paragraph_end = 0;
-    for (const StyledSpan& span : paragraph.spans) {
+    for (std::size_t index = 0; index < paragraph.spans.size(); ++index) {
+        const StyledSpan& span = paragraph.spans[index];
         paragraph_begin = std::min(paragraph_begin, span.source_offset);
-        paragraph_end = std::max(paragraph_end, span.source_offset + span.text.size());
+        paragraph_end = std::max(paragraph_end, span.source_offset + (is_generated(paragraph, index) ? 0 : span.text.size()));
     }
     // The glyphs each line covers: from the first glyph it sets (line 0: the paragraph's first)
     // to the next line's first, so spaces at a break belong to the line they end.
@@ -92,7 +93,6 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     }
     line_first_glyph.push_back(glyphs.size());
 
-    std::map<FaceId, FaceMetrics> metrics;
     std::vector<double> glyph_x(glyphs.size(), std::numeric_limits<double>::quiet_NaN());
     for (std::size_t index = 0; index < breaks.lines.size(); ++index) {
         const knuth_plass::Line& line = breaks.lines[index];
@@ -139,11 +139,11 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
         double x = start_x - scale * line.hang_left;
         RunBuilder runs(scale);
         double ascent = 0, descent = 0;
-        auto extend = [&](const MeasuredGlyph& glyph, FaceId face) {
-            auto found = metrics.find(face);
-            if (found == metrics.end()) found = metrics.emplace(face, fonts.metrics(face)).first;
-            ascent = std::max(ascent, found->second.ascender * glyph.size_pt + glyph.shift_pt);
-            descent = std::max(descent, -found->second.descender * glyph.size_pt - glyph.shift_pt);
+        // The line's real height: the ink of what it sets (a line of small letters is shorter
+        // than one with capitals, and a raised note marker reaches higher).
+        auto extend = [&](const MeasuredGlyph& glyph, char32_t shown, FaceId face) {
+            ascent = std::max(ascent, fonts.ink_ascent_em(face, shown) * glyph.size_pt + glyph.shift_pt);
+            descent = std::max(descent, fonts.ink_descent_em(face, shown) * glyph.size_pt - glyph.shift_pt);
         };
         double content_end = x;
         for (std::size_t k = line.start; k < line.end; ++k) {
@@ -155,7 +155,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
                     glyph_x[g] = x;
                     if (glyph.shown != 0) {
                         runs.add(glyph.shown, glyph.face, glyph.size_pt, glyph.shift_pt, glyph.advance_pt, x);
-                        extend(glyph, glyph.face);
+                        extend(glyph, glyph.shown, glyph.face);
                         content_end = x + scale * glyph.advance_pt;
                     }
                     x += scale * (glyph.advance_pt + glyph.kern_after_pt);
@@ -181,7 +181,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
                 double kern = face == letter->face ? fonts.kerning_em(face, letter->shown, U'-') * letter->size_pt : 0;
                 double hyphen_x = content_end + scale * kern;
                 runs.add(U'-', face, letter->size_pt, letter->shift_pt, break_origin.hyphen_advance_pt, hyphen_x);
-                extend(*letter, face);
+                extend(*letter, U'-', face);
                 content_end = hyphen_x + scale * break_origin.hyphen_advance_pt;
                 set.ends_with_hyphen = true;
             }

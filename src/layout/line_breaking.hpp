@@ -32,6 +32,10 @@ struct StyledSpan {
     // An anchor the pagination needs to find again (a note reference, a link): carried to the
     // SetLine that holds the span's first character.
     int anchor = -1;
+    // Added by the line breaker: text that is not part of visible_text (a note marker): it takes
+    // no source bytes, so line source ranges stay exact. A span whose text would overlap the next
+    // span's source_offset is treated as generated even without the flag.
+    bool generated = false;
 };
 
 struct ParagraphSpec {

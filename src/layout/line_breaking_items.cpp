@@ -31,20 +31,28 @@ bool is_space(char32_t c) { return is_breaking_space(c) || c == 0x00A0; }
 
 }  // namespace
 
+bool is_generated(const ParagraphSpec& paragraph, std::size_t span_index) {
+    const StyledSpan& span = paragraph.spans[span_index];
+    if (span.generated) return true;
+    return span_index + 1 < paragraph.spans.size() &&
+           paragraph.spans[span_index + 1].source_offset < span.source_offset + span.text.size();
+}
+
 ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts) {
     ParagraphGlyphs out;
     std::set<char32_t> reported;
     for (std::size_t span_index = 0; span_index < paragraph.spans.size(); ++span_index) {
         const StyledSpan& span = paragraph.spans[span_index];
         out.span_first_glyph.push_back(out.glyphs.size());
+        bool generated = is_generated(paragraph, span_index);
         for (const DecodedCharacter& character : decode_utf8(span.text)) {
             MeasuredGlyph glyph;
             glyph.source = character.code;
             glyph.shown = character.code;
             glyph.size_pt = span.size_pt;
             glyph.shift_pt = span.baseline_shift_pt;
-            glyph.source_begin = span.source_offset + character.offset;
-            glyph.source_end = glyph.source_begin + character.length;
+            glyph.source_begin = span.source_offset + (generated ? 0 : character.offset);
+            glyph.source_end = glyph.source_begin + (generated ? 0 : character.length);
             glyph.span = span_index;
             glyph.breakable = span.breakable;
             glyph.face = span.face;

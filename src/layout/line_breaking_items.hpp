@@ -49,6 +49,9 @@ struct ParagraphGlyphs {
 
 ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts);
 
+// Whether a span's text is generated (see StyledSpan::generated).
+bool is_generated(const ParagraphSpec& paragraph, std::size_t span_index);
+
 struct ParagraphItems {
     std::vector<knuth_plass::Item> items;
     std::vector<ItemOrigin> origins;  // parallel to items
