@@ -102,6 +102,7 @@ private:
     std::size_t offset_ = 0;
     bool in_note_ = false;
     int unnumbered_notes_ = 0;
+    int last_heading_level_ = 0;
 };
 
 void ContentWriter::begin_leaf() {
@@ -276,7 +277,10 @@ void ContentWriter::write_leaf(const model::Block& leaf, pugi::xml_node parent) 
                     element = parent.append_child("p");
                     element.append_attribute("class") = "note-heading";
                 } else {
-                    const int level = std::clamp(value.level, 1, 4);
+                    // Heading levels never skip one within a document (h1 then h3 becomes h1 then
+                    // h2): assistive technology navigates by level, and Ace flags the gap.
+                    const int level = std::min(std::clamp(value.level, 1, 4), last_heading_level_ + 1);
+                    last_heading_level_ = level;
                     element = parent.append_child(("h" + std::to_string(level)).c_str());
                     const auto id = state_.heading_ids.find(&value);
                     if (id != state_.heading_ids.end()) set_attribute(element, "id", id->second);
