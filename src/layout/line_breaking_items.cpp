@@ -210,6 +210,10 @@ ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<Mea
             }
             // Several spaces in a row set as one; a space's width is its own glyph's if the face
             // has one (thin and en spaces), else the face's word space.
+            // A spaced dash stays at the end of its line rather than opening the next one.
+            bool dash_follows = j < n && (glyphs[j].source == 0x2013 || glyphs[j].source == 0x2014) &&
+                                (j + 1 >= n || is_space(glyphs[j + 1].source) || glyphs[j + 1].source == U'\n');
+            keep_together = keep_together || dash_follows;
             FaceId face = glyph.face;
             char32_t measured = fonts.has_glyph(face, glyph.source) ? glyph.source : U' ';
             if (glyph.source == 0x00A0) measured = U' ';

@@ -291,6 +291,29 @@ TEST_F(Fixture, GeneratedMarkersTakeNoSourceBytes) {
     EXPECT_EQ(set.lines.back().anchors.size(), 1u);
 }
 
+TEST_F(Fixture, NoLineStartsWithASpacedDash) {
+    std::ifstream stream(std::string(PAMPHLET_SOURCE_DIR) + "/input/russian-question.txt", std::ios::binary);
+    std::stringstream essay;
+    essay << stream.rdbuf();
+    const std::string en_dash = "\u2013", em_dash = "\u2014";
+    std::size_t dashes = 0;
+    for (const std::string& text : paragraphs_of(essay.str(), 200)) {
+        if (text.find(" " + en_dash + " ") == std::string::npos && text.find(" " + em_dash + " ") == std::string::npos) {
+            continue;
+        }
+        for (double width : {150.0, 220.0, 300.0}) {
+            SetParagraph set = set_and_check(spec(text, width), text);
+            for (const SetLine& line : set.lines) {
+                // Runs hold no spaces: a spaced dash opening a line would be a run of its own.
+                const std::string& first = line.runs.front().text;
+                EXPECT_TRUE(first != en_dash && first != em_dash) << first;
+            }
+            ++dashes;
+        }
+    }
+    EXPECT_GT(dashes, 20u);
+}
+
 TEST_F(Fixture, SettingIsDeterministic) {
     std::string text = paragraphs_of(read_corpus("kropotkin-place-of-anarchism-in-socialistic-evolution.txt"), 600).at(0);
     SetParagraph first = set_paragraph(spec(text), fonts, hyphenation);
