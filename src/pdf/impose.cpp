@@ -23,8 +23,6 @@ namespace {
 
 using namespace imposition;
 
-constexpr double points_per_mm = 72.0 / 25.4;
-
 // A PDF transformation matrix [a b c d e f]; `then` applies `next` after this one.
 struct Affine {
     double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;

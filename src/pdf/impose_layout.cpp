@@ -5,11 +5,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "layout/style.hpp"
+
 namespace pamphlet::pdf::imposition {
 
 namespace {
-
-constexpr double points_per_mm = 72.0 / 25.4;
 
 int round_up(int value, int multiple) { return (value + multiple - 1) / multiple * multiple; }
 
@@ -28,7 +28,7 @@ void add_booklet_signature(SignatureLayout& layout, const std::vector<int>& sequ
                            int size, int first_sheet, bool turn_backs, double thickness_mm) {
     for (int k = 0; k < size / 4; ++k) {
         // Pages move toward the fold in the middle: the left page right, the right page left.
-        const double creep = k * thickness_mm * points_per_mm;
+        const double creep = k * thickness_mm * layout::points_per_mm;
         const auto at = [&](int offset) { return sequence[static_cast<std::size_t>(first + offset)]; };
         SheetSide front{first_sheet + k, false, false, {}};
         front.placements = {{at(size - 1 - 2 * k), 0, 0, false, creep},

@@ -8,7 +8,7 @@ namespace pamphlet::pdf::imposition {
 
 namespace {
 
-constexpr double millimetre = 72.0 / 25.4;
+constexpr double millimetre = layout::points_per_mm;
 constexpr double shortest_mark_pt = 3 * millimetre;
 constexpr double longest_mark_pt = 6 * millimetre;
 

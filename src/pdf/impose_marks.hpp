@@ -6,13 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "layout/style.hpp"
 #include "pdf/impose_geometry.hpp"
 #include "pdf/impose_layout.hpp"
 
 namespace pamphlet::pdf::imposition {
 
 // Bleed kept free around the trim: marks start this far outside it.
-inline constexpr double bleed_pt = 3 * 72.0 / 25.4;
+inline constexpr double bleed_pt = 3 * layout::points_per_mm;
 
 // True when the paper around the block leaves room for crop marks beyond the bleed.
 bool room_for_marks(const SheetGeometry& geometry);

@@ -29,8 +29,9 @@ inline constexpr double a4_height = 297 * mm;
 
 // `pages` pages of the given size, each showing its 1-based number large in the middle. With
 // `font_file`, the numbers are set in that TrueType font, embedded (to count embedded fonts).
+// With `rotate` (a multiple of 90), every page carries that /Rotate.
 inline std::string numbered_pdf(int pages, double width_pt, double height_pt,
-                                const std::string& font_file = "") {
+                                const std::string& font_file = "", int rotate = 0) {
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> pdf(
         HPDF_New(nullptr, nullptr), &HPDF_Free);
     if (!pdf) throw std::runtime_error("HPDF_New failed");
@@ -47,6 +48,7 @@ inline std::string numbered_pdf(int pages, double width_pt, double height_pt,
         HPDF_Page page = HPDF_AddPage(pdf.get());
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width_pt));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height_pt));
+        if (rotate != 0) HPDF_Page_SetRotate(page, static_cast<HPDF_UINT16>(rotate));
         const std::string text = std::to_string(number);
         HPDF_Page_BeginText(page);
         HPDF_Page_SetFontAndSize(page, font, size);

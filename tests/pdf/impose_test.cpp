@@ -293,6 +293,41 @@ TEST(Impose, ZineHasItsCutLineAndUpsideDownTopRow) {
     }
 }
 
+TEST(Impose, RotatedSourcePagesAreShownAsTheyDisplay) {
+    ScratchFolder folder;
+    // A5 portrait pages with /Rotate 90 display as A5 landscape (210 × 148 mm): two side by side
+    // are 420 mm wide, so on A4 landscape they shrink to 297/420, turned as a viewer shows them.
+    ImpositionReport report;
+    const auto path = folder / "rotated.pdf";
+    write_file(path, impose(numbered_pdf(10, 148 * mm, 210 * mm, "", 90), a4("booklet"), &report));
+    expect_qpdf_check_passes(path);
+    EXPECT_NEAR(report.scale, 297.0 / 420.0, 1e-6);
+    const auto geometry = imposition::fit_sheet(2, 1, 210 * mm, 148 * mm, a4_width, a4_height);
+    const auto left = geometry.cell(0, 0);
+    const auto right = geometry.cell(1, 0);
+    // 10 pages pad to 12: sheet 2 front is 10 | 3.
+    EXPECT_EQ(text_in(path, 3, left.x, left.y, left.width, left.height, a4_width), "10");
+    EXPECT_EQ(text_in(path, 3, right.x, right.y, right.width, right.height, a4_width), "3");
+    // The page's content is upright in its own space, so a viewer honouring /Rotate shows the
+    // number turned a quarter: "10" with its digits stacked, its box higher than wide. The
+    // imposed sheet must show it the same way (ignoring /Rotate would set it upright).
+    ScratchFolder source_folder;
+    const auto source = source_folder / "source.pdf";
+    write_file(source, numbered_pdf(10, 148 * mm, 210 * mm, "", 90));
+    const auto aspect = [](const std::filesystem::path& pdf, int page) {
+        const auto boxes = run_command("pdftotext -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                                       " " + pamphlet::test_support::quote_for_shell(pdf.string()) + " -").out;
+        const std::regex word(R"re(xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">10<)re");
+        std::smatch found;
+        if (!std::regex_search(boxes, found, word)) return 0.0;
+        return (std::stod(found[3]) - std::stod(found[1])) / (std::stod(found[4]) - std::stod(found[2]));
+    };
+    const double displayed = aspect(source, 10);
+    ASSERT_GT(displayed, 0);
+    EXPECT_LT(displayed, 1);
+    EXPECT_NEAR(aspect(path, 3), displayed, 0.02);
+}
+
 TEST(Impose, RefusesWhatItCannotRead) {
     EXPECT_THROW(impose("not a pdf at all", a4("booklet")), std::runtime_error);
     EXPECT_THROW(impose(numbered_pdf(2, 100, 100), a4("3up")), std::invalid_argument);
