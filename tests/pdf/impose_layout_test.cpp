@@ -129,6 +129,13 @@ TEST(ImposeLayout, SheetGeometryTurnsAndFits) {
     auto zine = fit_sheet(4, 2, 74 * mm, 105 * mm, 210 * mm, 297 * mm);
     EXPECT_EQ(zine.scale, 1);
     EXPECT_NEAR(zine.block.x, 0.5 * mm, 1e-9);
+    // On Letter a zine page is an eighth of the sheet, 2.75 × 4.25 in: it fills the sheet exactly.
+    auto letter_zine = fit_sheet(4, 2, 2.75 * 72, 4.25 * 72, 612, 792);
+    EXPECT_EQ(letter_zine.scale, 1);
+    EXPECT_NEAR(letter_zine.block.width, 792, 1e-9);
+    EXPECT_NEAR(letter_zine.block.height, 612, 1e-9);
+    // Quarter-letter pages (4.25 × 5.5 in) shrink to the cell width: 2.75 / 4.25 = 0.647.
+    EXPECT_NEAR(fit_sheet(4, 2, 4.25 * 72, 5.5 * 72, 612, 792).scale, 2.75 / 4.25, 1e-9);
 }
 
 TEST(ImposeLayout, RejectsWhatCannotBeImposed) {
