@@ -23,7 +23,8 @@ std::vector<std::filesystem::path> texts() {
         std::vector<std::filesystem::path> corpus;
         for (const auto& entry : std::filesystem::directory_iterator(corpus_dir)) {
             const auto extension = entry.path().extension();
-            if (extension == ".txt" || extension == ".md") corpus.push_back(entry.path());
+            const bool text = extension == ".txt" || extension == ".md";
+            if (text && entry.path().filename() != "SOURCES.md") corpus.push_back(entry.path());
         }
         std::sort(corpus.begin(), corpus.end());
         inputs.insert(inputs.end(), corpus.begin(), corpus.end());
