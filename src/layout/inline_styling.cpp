@@ -1,5 +1,6 @@
 #include "layout/inline_styling.hpp"
 
+#include <optional>
 #include <type_traits>
 
 #include "layout/footnotes.hpp"
@@ -79,8 +80,20 @@ private:
         out_.spans.push_back(std::move(span));
     }
 
-    // The marker is generated text: it takes no bytes of visible_text (source_offset stays).
+    // The marker is generated text: it takes no bytes of visible_text. It hugs the word before
+    // it: spaces a reader left between the word and the reference move after the marker.
     void add_marker(const model::NoteReference& note, const InlineLook& look) {
+        std::string moved_spaces;
+        std::optional<StyledSpan> spaces;  // in the look of the text they came from
+        if (!out_.spans.empty() && out_.spans.back().breakable) {
+            spaces = out_.spans.back();
+            std::string& previous = out_.spans.back().text;
+            while (!previous.empty() && previous.back() == ' ') {
+                previous.pop_back();
+                moved_spaces += ' ';
+            }
+            if (previous.empty()) out_.spans.pop_back();
+        }
         InlineLook marker_look = look;
         marker_look.slant = FontSlant::normal;
         marker_look.weight = FontWeight::normal;
@@ -91,10 +104,16 @@ private:
         span.size_pt = look.size_pt * note_marker_scale;
         span.baseline_shift_pt = look.size_pt * note_marker_rise;
         span.breakable = false;
-        span.source_offset = offset_;
+        span.source_offset = offset_ - moved_spaces.size();
         span.anchor = next_anchor_++;
         out_.notes.push_back({span.anchor, &note});
         out_.spans.push_back(std::move(span));
+        if (!moved_spaces.empty()) {
+            spaces->text = moved_spaces;
+            spaces->anchor = -1;
+            spaces->source_offset = offset_ - moved_spaces.size();
+            out_.spans.push_back(std::move(*spaces));
+        }
     }
 
     FontLibrary& fonts_;

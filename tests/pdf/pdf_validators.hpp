@@ -2,6 +2,7 @@
 // the test binaries compile only *_test.cpp files.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <iterator>
 #include <sstream>
@@ -44,37 +45,80 @@ inline bool embedded_subset_unicode(const std::string& row) {
     return columns[n - 5] == "yes" && columns[n - 4] == "yes" && columns[n - 3] == "yes";
 }
 
-// Whitespace-separated words of `text`, with a word ending in a hyphen at a line end joined to
-// the next one (the hyphen dropped): the text as a reader would reassemble it.
-inline std::vector<std::string> words_joining_hyphens(const std::string& text) {
+// Marks a word that ended its line with a hyphen: it may be a word broken by the line setter
+// ("sub-" + "lime") or a word whose own hyphen fell at the line end ("manager-" + "for").
+inline constexpr char line_end_hyphen = '\x01';
+
+// Words for comparing extracted text with the source: hyphens dropped (a line may break at a
+// compound's own hyphen), words split at dashes (lines may break after them) and no-break
+// spaces, ASCII lower case (small capitals come back upper case). A word ending its line in a
+// hyphen gets `line_end_hyphen` appended.
+inline std::vector<std::string> comparable_words(const std::string& text) {
     std::vector<std::string> words;
-    bool join_next = false;
     std::istringstream lines(text);
     std::string line;
     while (std::getline(lines, line)) {
+        for (const std::string space : {"\u2013", "\u2014", "\u00a0", "\u2009", "\u202f"})
+            for (auto at = line.find(space); at != std::string::npos; at = line.find(space, at + 1))
+                line.replace(at, space.size(), " ");
         std::istringstream in(line);
-        std::vector<std::string> line_words{std::istream_iterator<std::string>(in),
-                                            std::istream_iterator<std::string>()};
-        for (std::size_t i = 0; i < line_words.size(); ++i) {
-            if (join_next && i == 0 && !words.empty())
-                words.back() += line_words[i];
-            else
-                words.push_back(line_words[i]);
-            join_next = false;
-        }
-        if (!line_words.empty()) {
-            std::string& last = words.back();
-            const std::string soft = "\u2010";
-            if (last.size() > 1 && last.back() == '-') {
-                last.pop_back();
-                join_next = true;
-            } else if (last.size() > soft.size() && last.ends_with(soft)) {
-                last.resize(last.size() - soft.size());
-                join_next = true;
+        std::vector<std::string> line_words{std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
+        for (std::size_t w = 0; w < line_words.size(); ++w) {
+            const std::string& word = line_words[w];
+            const bool hyphen_at_end = w + 1 == line_words.size() &&
+                                       (word.ends_with("-") || word.ends_with("\u2010") || word.ends_with("\u00ad"));
+            std::string kept;
+            for (std::size_t i = 0; i < word.size(); ++i) {
+                if (word[i] == '-') continue;
+                if (word.compare(i, 3, "\u2010") == 0) {
+                    i += 2;
+                    continue;
+                }
+                if (word.compare(i, 2, "\u00ad") == 0) {
+                    i += 1;
+                    continue;
+                }
+                kept += (word[i] >= 'A' && word[i] <= 'Z') ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
             }
+            if (kept.empty()) continue;
+            if (hyphen_at_end) kept += line_end_hyphen;
+            words.push_back(kept);
         }
     }
     return words;
+}
+
+// `extracted` is `expected`, or `expected` followed by a note marker's digits ("mystery.1").
+inline bool same_word_maybe_marked(const std::string& expected, const std::string& extracted) {
+    if (extracted.rfind(expected, 0) != 0) return false;
+    return extracted.find_first_not_of("0123456789", expected.size()) == std::string::npos;
+}
+
+// How many of `expected` (source words, no line-end marks) are found, in order, in `extracted`;
+// extra extracted words (running heads, folios, notes) are skipped over, a word broken at a line
+// end is joined again.
+inline std::size_t words_found_in_order(const std::vector<std::string>& expected,
+                                        const std::vector<std::string>& extracted) {
+    std::size_t found = 0;
+    std::size_t at = 0;
+    for (; found < expected.size(); ++found) {
+        const std::size_t limit = std::min(extracted.size(), at + 1500);  // a page's furniture and notes
+        std::size_t next = 0;
+        for (std::size_t k = at; k < limit && next == 0; ++k) {
+            std::string word = extracted[k];
+            if (!word.empty() && word.back() == line_end_hyphen) {
+                word.pop_back();
+                if (same_word_maybe_marked(expected[found], word)) next = k + 1;
+                else if (k + 1 < extracted.size() && same_word_maybe_marked(expected[found], word + extracted[k + 1]))
+                    next = k + 2;
+            } else if (same_word_maybe_marked(expected[found], word)) {
+                next = k + 1;
+            }
+        }
+        if (next == 0) break;
+        at = next;
+    }
+    return found;
 }
 
 }  // namespace pamphlet::pdf::testing
