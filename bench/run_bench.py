@@ -205,7 +205,7 @@ def language_of(doc):
 
 
 def whole_runs(pamphlet, docs, work, args, notes):
-    rows, ratio_rows, measured = [], [], {}
+    rows, ratio_rows, measured, csv_rows = [], [], {}, []
     have_typst, have_pandoc = TYPST.exists(), bool(shutil.which("pandoc") and shutil.which("xelatex"))
     for doc in docs:
         name = Path(doc).stem
@@ -250,6 +250,16 @@ def whole_runs(pamphlet, docs, work, args, notes):
                 return "n/a"
             return f"{ratio(run.wall, other.wall)} / {ratio(run.cpu, other.cpu)}"
 
+        for key, tool, pages in (("all", "pamphlet --out-dir (EPUB, PDF, booklet)", m["pages"]),
+                                 ("pdf", "pamphlet -o X.pdf", m["pages"]), ("typst", "typst compile", m.get("typst_pages")),
+                                 ("pandoc", "pandoc --pdf-engine=xelatex", m.get("pandoc_pages"))):
+            run = m.get(key)
+            if run is not None:
+                csv_rows.append({"document": name, "tool": tool, "ok": int(run.ok), "pages": pages or "",
+                                 "wall_s": f"{run.wall:.4f}" if run.ok else "",
+                                 "cpu_s": f"{run.cpu:.4f}" if run.ok and run.cpu is not None else "",
+                                 "peak_rss_mb": f"{run.rss_mb:.1f}" if run.ok and run.rss_mb else "",
+                                 "error": "" if run.ok else run.message})
         ratio_rows.append([short_name(doc), other_cell("typst"), other_cell("pandoc"),
                            ratios("all", "typst"), ratios("pdf", "typst"), ratios("all", "pandoc"), ratios("pdf", "pandoc")])
     text = ("## 2. Whole runs of `pamphlet` (`/usr/bin/time -v`)\n\n"
@@ -264,7 +274,7 @@ def whole_runs(pamphlet, docs, work, args, notes):
             "so the CPU ratio is the harder test for pamphlet, and the fair one on a loaded machine.\n\n"
             + table(["document", "typst PDF", "pandoc PDF", "all three / typst", "PDF / typst",
                      "all three / pandoc", "PDF / pandoc"], ratio_rows))
-    return text, measured
+    return text, measured, csv_rows
 
 
 # ---- 4. scaling -----------------------------------------------------------------------------
@@ -334,12 +344,16 @@ def scaling_section(pamphlet, stages_binary, full_pages, work, args, notes):
     return text, csv_rows
 
 
+def write_csv(rows, path):
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()) if rows else ["empty"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def write_scaling_outputs(csv_rows, results_dir):
     csv_path = results_dir / "scaling.csv"
-    with csv_path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(csv_rows[0].keys()))
-        writer.writeheader()
-        writer.writerows(csv_rows)
+    write_csv(csv_rows, csv_path)
     svg = BENCH_DIR / "scaling.svg"
     plotted = [r for r in csv_rows if r["pages"] and (r["pages_per_s_whole_run"] or r["pages_per_s_in_process"])]
     if not shutil.which("gnuplot"):
@@ -451,7 +465,8 @@ def main():
         stage_text = "## 1. Time per stage\n\n" + notes.cite(str(error)) + "\n"
     say(stage_text)
     say("[2/4] whole runs" + ("" if args.no_others else ", typst and pandoc") + "…")
-    whole_text, measured = whole_runs(pamphlet, docs, work, args, notes)
+    whole_text, measured, whole_csv = whole_runs(pamphlet, docs, work, args, notes)
+    write_csv(whole_csv, args.results / "whole_runs.csv")
     say(whole_text)
     say("[3/4] scaling curve…")
     full_pages = measured.get("tolstoy-war-and-peace", {}).get("pages")
@@ -472,7 +487,7 @@ def main():
     (args.results / "latest.md").write_text(report)
     if notes.messages:
         say("Notes on n/a cells:\n" + notes.markdown())
-    say(f"written: {args.results / 'latest.md'}, {csv_path}" + (f", {svg}" if svg else ""))
+    say(f"written: {args.results / 'latest.md'}, {args.results / 'whole_runs.csv'}, {csv_path}" + (f", {svg}" if svg else ""))
 
 
 if __name__ == "__main__":
