@@ -44,13 +44,24 @@ std::size_t valid_sequence_length(std::string_view bytes, std::size_t offset) {
     return length;
 }
 
-bool is_valid_utf8(std::string_view bytes) {
+struct Utf8Census {
+    std::size_t multibyte = 0;  // valid sequences of two or more bytes
+    std::size_t invalid = 0;    // bytes that start no valid sequence
+};
+
+Utf8Census count_utf8(std::string_view bytes) {
+    Utf8Census census;
     for (std::size_t i = 0; i < bytes.size();) {
         const std::size_t length = valid_sequence_length(bytes, i);
-        if (length == 0) return false;
+        if (length == 0) {
+            ++census.invalid;
+            ++i;
+            continue;
+        }
+        census.multibyte += length > 1;
         i += length;
     }
-    return true;
+    return census;
 }
 
 // Replaces invalid sequences with U+FFFD, warning once per line that had one.
@@ -175,8 +186,12 @@ std::string decode_source(std::string_view bytes, const std::string& file_name, 
     } else {
         if (looks_binary(bytes))
             throw model::InputError(file_name, 0, 0, "this looks like binary data, not text (NUL or control bytes)");
-        if (is_valid_utf8(bytes)) {
+        const Utf8Census census = count_utf8(bytes);
+        if (census.invalid == 0) {
             utf8 = std::string(bytes);
+        } else if (census.multibyte > 0 && census.multibyte >= census.invalid) {
+            // UTF-8 with a few broken bytes: keep the rest, mark the damage.
+            utf8 = repair_utf8(bytes, file_name, report);
         } else {
             const std::string charset = detect_charset(bytes);
             std::string converted;

@@ -6,6 +6,8 @@
 #include <hyphen.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -207,9 +209,14 @@ struct ReadBack {
     std::vector<std::string> paragraph_keys;  // letters at each leaf block's edges
 };
 
-ReadBack read_back(const std::string& text) {
+ReadBack read_back(const std::string& text, bool repair) {
     model::Report report;
-    const model::Document document = read_plain_text(text, ReadOptions{}, report);
+    ReadOptions options;
+    if (!repair)
+        for (std::string_view pass : {repair::page_starts_pass, repair::page_furniture_pass, repair::split_paragraphs_pass,
+                                      repair::join_paragraphs_pass, repair::dehyphenate_pass, repair::lost_spaces_pass})
+            options.disabled_repairs.insert(std::string(pass));
+    const model::Document document = read_plain_text(text, options, report);
     ReadBack out;
     model::for_each_leaf_block(document, [&](const model::Block& block, std::size_t) {
         const std::string visible = model::visible_text(block);
@@ -254,23 +261,49 @@ struct Figures {
 Figures measure(const std::string& clean, const Hyphenator& hyphenator, std::uint64_t seed) {
     Random random(seed);
     const std::string damaged = damage(clean, hyphenator, random);
-    const ReadBack reference = read_back(clean);
-    const ReadBack output = read_back(damaged);
+    // PAMPHLET_DAMAGE_OUTPUT=DIR keeps the damaged texts for a look with the pamphlet binary.
+    if (const char* folder = std::getenv("PAMPHLET_DAMAGE_OUTPUT"))
+        std::ofstream(std::string(folder) + "/damaged-" + std::to_string(seed) + ".txt", std::ios::binary) << damaged;
+    const ReadBack reference = read_back(clean, true);
+    const ReadBack output = read_back(damaged, true);
+    // The damaged text as the reader shows it without the text repairs: the damage to undo.
+    const ReadBack unrepaired = read_back(damaged, false);
     const WordCounts reference_counts = count(reference.words);
-    const WordCounts damaged_counts = count(split_words(damaged));
+    const WordCounts damaged_counts = count(unrepaired.words);
     const WordCounts output_counts = count(output.words);
 
     Figures figures;
     figures.words = static_cast<int>(reference.words.size());
     figures.damaged = missing(reference_counts, damaged_counts);
     figures.remaining = missing(reference_counts, output_counts);
-    // Words the damaged text still had intact but the output lost: errors the repairs made.
-    WordCounts intact_in_damaged;
-    for (const auto& [word, n] : reference_counts) {
-        const auto found = damaged_counts.find(word);
-        if (found != damaged_counts.end()) intact_in_damaged[word] = std::min(n, found->second);
+    // Wrong words in the output that were not wrong in the unrepaired reading: errors the
+    // repairs made (a word split that was whole, two words joined that were apart).
+    WordCounts wrong_in_damaged;
+    for (const auto& [word, n] : damaged_counts) {
+        const auto found = reference_counts.find(word);
+        const int extra = n - (found == reference_counts.end() ? 0 : found->second);
+        if (extra > 0) wrong_in_damaged[word] = extra;
     }
-    figures.new_errors = missing(intact_in_damaged, output_counts);
+    WordCounts wrong_in_output;
+    for (const auto& [word, n] : output_counts) {
+        const auto found = reference_counts.find(word);
+        const int extra = n - (found == reference_counts.end() ? 0 : found->second);
+        if (extra > 0) wrong_in_output[word] = extra;
+    }
+    figures.new_errors = missing(wrong_in_output, wrong_in_damaged);
+    // PAMPHLET_DAMAGE_DETAILS=1 lists the words still wrong, to see what a repair misses.
+    if (std::getenv("PAMPHLET_DAMAGE_DETAILS") != nullptr) {
+        for (const auto& [word, n] : reference_counts) {
+            const auto found = output_counts.find(word);
+            const int lost = n - (found == output_counts.end() ? 0 : found->second);
+            if (lost > 0) std::cout << "  missing: " << word << " x" << lost << "\n";
+        }
+        for (const auto& [word, n] : wrong_in_output) {
+            const auto found = wrong_in_damaged.find(word);
+            const int made = n - (found == wrong_in_damaged.end() ? 0 : found->second);
+            if (made > 0) std::cout << "  made by a repair: " << word << " x" << made << "\n";
+        }
+    }
     const WordCounts reference_keys = count(reference.paragraph_keys);
     const WordCounts output_keys = count(output.paragraph_keys);
     figures.paragraphs_reference = static_cast<int>(reference.paragraph_keys.size());

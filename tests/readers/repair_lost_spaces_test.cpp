@@ -17,6 +17,7 @@ std::vector<std::string> vocabulary_lines() {
     return {"My argument is that the means of production in the West were owned by the class.",
             "This is the argument: the Red Army and the West will be the means, and it will be so.",
             "The means were the means of the class; this will be my argument in the West.",
+            "My view, my words, my will.",
             "Shoprite and Shoprite again, labour and labour, Blackwell and the army of the West."};
 }
 

@@ -35,10 +35,12 @@ TEST(PageStarts, LeavesIndentedTextAlone) {
 TEST(PageFurniture, RemovesLonePageNumbersAndRunningHeads) {
     RepairFixture fixture;
     std::vector<std::string> texts;
-    for (int page = 1; page <= 4; ++page) {
-        texts.push_back("THE RUSSIAN QUESTION");
+    const std::vector<std::string> page_texts = {"the first page's text", "what the second says", "a third page",
+                                                 "and a fourth", "and a last one"};
+    for (int page = 1; page <= 5; ++page) {
+        if (page > 1) texts.push_back("THE RUSSIAN QUESTION");  // the title page has no running head
         texts.push_back("");
-        texts.push_back("text of page " + std::to_string(page) + " goes on here");
+        texts.push_back(page_texts[static_cast<std::size_t>(page - 1)]);
         texts.push_back("");
         texts.push_back(std::to_string(page));
         texts.push_back("");
@@ -49,7 +51,8 @@ TEST(PageFurniture, RemovesLonePageNumbersAndRunningHeads) {
         EXPECT_NE(line.text, "THE RUSSIAN QUESTION");
         EXPECT_NE(line.text, "3");
     }
-    EXPECT_EQ(fixture.report.repairs.size(), 8u);  // four heads, four numbers, each reported
+    EXPECT_EQ(lines.size(), 5u * 4);  // each page keeps its text and three blank lines
+    EXPECT_EQ(fixture.report.repairs.size(), 9u);  // four heads, five numbers, each reported
     for (const model::Repair& repair : fixture.report.repairs) EXPECT_EQ(repair.after, "");
 }
 

@@ -43,7 +43,8 @@ TEST(SplitParagraphs, KeepsAParagraphWhoseShortLineDoesNotEndASentence) {
 
 TEST(JoinParagraphs, JoinsWhereTheFirstPartStopsMidSentence) {
     RepairFixture fixture;
-    TextBlocks blocks = group_blocks(numbered_lines({full_a, "were present in", "", "the Soviet Union. An obvious implication follows."}));
+    // The first part runs to the foot of its page (a full last line) and stops without punctuation.
+    TextBlocks blocks = group_blocks(numbered_lines({full_b, full_a, "", "the Soviet Union. An obvious implication follows."}));
     join_split_paragraphs(blocks, BodyMeasure{80}, fixture.context);
     ASSERT_EQ(blocks.size(), 1u);
     EXPECT_EQ(blocks[0].lines.size(), 3u);

@@ -11,7 +11,7 @@ std::string decode(std::string_view bytes, model::Report& report) { return decod
 
 TEST(DecodeSource, KeepsUtf8AndDropsItsByteOrderMark) {
     model::Report report;
-    EXPECT_EQ(decode("\xEF\xBB\xBFCaf\xC3\xA9\n", report), "Caf\xC3\xA9\n");
+    EXPECT_EQ(decode("\xEF\xBB\xBF" "Caf\xC3\xA9\n", report), "Caf\xC3\xA9\n");
     EXPECT_EQ(decode("Caf\xC3\xA9\n", report), "Caf\xC3\xA9\n");
     EXPECT_TRUE(report.warnings.empty());
 }
@@ -46,9 +46,9 @@ TEST(DecodeSource, DetectsLegacyEightBitText) {
 
 TEST(DecodeSource, ReplacesInvalidUtf8AndNamesTheLine) {
     model::Report report;
-    // A lone continuation byte in an otherwise ASCII text on line 2; uchardet sees plain ASCII.
-    const std::string text = decode("fine\nbro\x80ken\n", report);
-    EXPECT_EQ(text, "fine\nbro\xEF\xBF\xBDken\n");
+    // UTF-8 text (it has a valid "é") with a lone continuation byte on line 2.
+    const std::string text = decode("caf\xC3\xA9 fine\nbro\x80ken\n", report);
+    EXPECT_EQ(text, "caf\xC3\xA9 fine\nbro\xEF\xBF\xBDken\n");
     ASSERT_EQ(report.warnings.size(), 1u);
     EXPECT_EQ(report.warnings.front().line, 2);
     EXPECT_EQ(report.warnings.front().file, "in.txt");

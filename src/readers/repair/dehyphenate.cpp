@@ -28,6 +28,10 @@ HyphenDecision decide_line_end_hyphen(std::string_view left, std::string_view ri
     const bool left_is_word = width(left) >= 2 && (dictionary.knows(left) || vocabulary.word_count(left) > 0);
     const bool right_is_word = width(right) >= 2 && (dictionary.knows(right) || vocabulary.word_count(right) > 0);
     if (left_is_word && right_is_word) {
+        // A common word ("and", "each", "as") hyphenated to a word with no compound on record:
+        // the extractor lost the space between two words, and the line end hyphenated the pair.
+        if ((vocabulary.is_common(left) || vocabulary.is_common(right)) && vocabulary.spaced_hyphen_dashes() < 2)
+            return HyphenDecision::separate_words;
         // Two whole words and no compound on record: in a text that writes dashes as "word- word"
         // this is such a dash, otherwise a compound.
         return vocabulary.spaced_hyphen_dashes() >= 2 ? HyphenDecision::keep_dash : HyphenDecision::keep_hyphen;
@@ -82,6 +86,11 @@ void dehyphenate(TextBlocks& blocks, const RepairContext& context) {
                     line.text += moved;
                     reason = "a compound: the document hyphenates it (or its parts) elsewhere, or both parts "
                              "are words";
+                    break;
+                case HyphenDecision::separate_words:
+                    line.text.pop_back();
+                    line.text += " " + moved;
+                    reason = "two words run together and hyphenated at the line end; no such compound elsewhere";
                     break;
                 case HyphenDecision::keep_dash:
                     line.text += " " + moved;

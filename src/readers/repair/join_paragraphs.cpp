@@ -29,9 +29,13 @@ void join_split_paragraphs(TextBlocks& blocks, const BodyMeasure& body, const Re
             const std::string_view last_line = trim(first.lines.back().text);
             const char32_t next_letter = first_letter(block.lines.front().text);
             const bool continues_lower = next_letter != 0 && is_lower(next_letter);
-            const bool full_last_line = static_cast<double>(width(last_line)) >= 0.9 * body.width &&
-                                        first.lines.size() > 1 && next_letter != 0 && is_letter(next_letter);
-            if (stops_mid_sentence(last_line) && (continues_lower || (full_last_line && block.lines.size() > 1))) {
+            // The first part ran to the foot of its page: its last line is a full line. (A short
+            // last line ends a paragraph, or is a heading.)
+            const double last_width = static_cast<double>(width(last_line));
+            const bool full_last_line = last_width >= 0.75 * body.width;
+            const bool continues_any_case = last_width >= 0.9 * body.width && first.lines.size() > 1 &&
+                                            next_letter != 0 && is_letter(next_letter) && block.lines.size() > 1;
+            if (stops_mid_sentence(last_line) && full_last_line && (continues_lower || continues_any_case)) {
                 context.record(join_paragraphs_pass, block.lines.front().number,
                                std::string(last_line) + "\n\n" + block.lines.front().text,
                                std::string(last_line) + "\n" + block.lines.front().text,

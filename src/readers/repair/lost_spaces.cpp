@@ -97,8 +97,10 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
         std::size_t at = offsets[k];
         if (is_upper(next_code_point(token, at))) return {};
     }
-    // A token the document uses more than once is the author's word (or a name), not an accident.
-    if (context.vocabulary->word_count(token) > 1) return {};
+    // A token the document uses again and again is the author's word (or a name), not an
+    // accident; only pairs of its commonest words ("ofthe", "Itis") recur by accident.
+    const int token_count = context.vocabulary->word_count(token);
+    if (token_count > 3) return {};
     const bool capitalised = is_upper(first_code_point(token));
 
     // Fewest pieces first (at most three), then the most frequent weakest piece.
@@ -111,8 +113,9 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
         for (std::size_t p = 0; p < pieces.size(); ++p) {
             const std::string lower = to_lower(pieces[p]);
             if (!usable_piece(pieces[p], capitalised, context)) return;
-            // One-letter words ("a", "I") stand first; at the end they are a name's ending.
-            if (p > 0 && width(lower) == 1) return;
+            // One-letter words stand first ("amonth"), or "a" last in a lower-case token
+            // ("ofa"); a capitalised token ending in a letter is a name ("Dólokhova").
+            if (p > 0 && width(lower) == 1 && (capitalised || lower != "a" || p + 1 != pieces.size())) return;
             common_pieces += context.vocabulary->is_common(lower);
             if (p == 0 && is_one_of(word_forming_prefixes, lower)) return;
             if (p + 1 == pieces.size() && is_one_of(word_forming_suffixes, lower)) return;
@@ -120,7 +123,14 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
         }
         // Dropped spaces mostly sit next to the text's common words ("the", "was", "which"); two
         // rarer words run together are more often a closed compound ("cowhouse", "fieldglass").
-        if (common_pieces + 1 < static_cast<int>(pieces.size())) return;
+        // Two content words run together need more: both long, in the dictionary and used
+        // elsewhere in the text ("philosophersrepresent").
+        bool strong_content_words = pieces.size() == 2 && !capitalised;
+        for (const std::string& piece : pieces)
+            strong_content_words = strong_content_words && width(piece) >= 4 && is_word(piece, context) &&
+                                   context.vocabulary->word_count(piece) >= 2;
+        if (common_pieces + 1 < static_cast<int>(pieces.size()) && !strong_content_words) return;
+        if (token_count > 1 && common_pieces < static_cast<int>(pieces.size())) return;
         if (best.empty() || pieces.size() < best.size() || (pieces.size() == best.size() && weakest > best_weakest)) {
             best = std::move(pieces);
             best_weakest = weakest;

@@ -57,7 +57,7 @@ void join_split_paragraphs(TextBlocks& blocks, const BodyMeasure& body, const Re
 void dehyphenate(TextBlocks& blocks, const RepairContext& context);
 
 // What to do with a word broken at a line-end hyphen. Exposed for unit tests.
-enum class HyphenDecision { join, keep_hyphen, keep_dash };
+enum class HyphenDecision { join, keep_hyphen, keep_dash, separate_words };
 HyphenDecision decide_line_end_hyphen(std::string_view left, std::string_view right,
                                       const RepairContext& context);
 
