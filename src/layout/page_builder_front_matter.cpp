@@ -3,6 +3,9 @@
 #include "layout/inline_styling.hpp"
 #include "layout/line_breaking.hpp"
 
+#include <string_view>
+#include <utility>
+
 namespace pamphlet::layout {
 namespace {
 
@@ -36,6 +39,20 @@ double place_lines(Page& page, std::vector<SetLine> lines, double x, double curs
         place_line(page, galley_line, x, cursor + baseline_depth * advance);
     }
     return cursor;
+}
+
+// The contents' title in the document's language (English for languages not listed).
+std::string contents_title(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find('-'));
+    static constexpr std::pair<std::string_view, std::string_view> titles[] = {
+        {"de", "Inhalt"},  {"fr", "Table des mati\u00e8res"}, {"es", "\u00cdndice"},   {"it", "Indice"},
+        {"pt", "Sum\u00e1rio"}, {"nl", "Inhoud"}, {"ru", "\u0421\u043e\u0434\u0435\u0440\u0436\u0430\u043d\u0438\u0435"},
+        {"pl", "Spis tre\u015bci"}, {"sv", "Inneh\u00e5ll"}, {"da", "Indhold"}, {"no", "Innhold"}, {"nb", "Innhold"},
+        {"eo", "Enhavo"},
+    };
+    for (const auto& [code, title] : titles)
+        if (code == primary) return std::string(title);
+    return "Contents";
 }
 
 std::string authors(const model::Metadata& metadata) {
@@ -96,7 +113,7 @@ TableOfContents build_contents(const std::vector<HeadingEntry>& headings, const 
     const HeadingLook& look = style.headings[0];
     const double title_size = size * look.size;
     const FaceId title_face = fonts.face(style.font.family, look.weight, look.slant);
-    for (SetLine& set : set_plain("Contents", title_face, title_size, environment.text_width_pt, look.small_caps,
+    for (SetLine& set : set_plain(contents_title(environment.language), title_face, title_size, environment.text_width_pt, look.small_caps,
                                   look.alignment, environment)) {
         GalleyLine line;
         line.runs = std::move(set.runs);

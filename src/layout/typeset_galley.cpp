@@ -401,6 +401,7 @@ private:
         const double cell_width = columns > 0 ? (width - gap * static_cast<double>(columns - 1)) / static_cast<double>(columns) : width;
         std::size_t offset = 0;
         bool first_row = true;
+        bool rule_pending = false;  // the previous row was a header row with a rule under it
         for (const auto* rows : {&table.header_rows, &table.body_rows}) {
             const bool header = rows == &table.header_rows;
             for (const auto& row : *rows) {
@@ -447,11 +448,14 @@ private:
                     row_notes_.clear();
                 }
                 keep_lines_together(target_, row_first, target_.size());
-                if (header)
-                    target_.back().rules.push_back(Rule{outer.left_pt, -0.45 * outer.leading_pt,
-                                                        outer.left_pt + width, -0.45 * outer.leading_pt, 0.4});
+                if (rule_pending) target_[row_first].space_before_pt = 0.4 * outer.leading_pt;
+                rule_pending = header && &row == &table.header_rows.back();
+                if (rule_pending)  // under the header, midway to the first body row (see space above)
+                    target_.back().rules.push_back(Rule{outer.left_pt, -0.48 * outer.leading_pt,
+                                                        outer.left_pt + width, -0.48 * outer.leading_pt, 0.4});
             }
         }
+        settle_space(first);
         if (!table.caption.empty()) {
             if (!first_row) offset += 1;
             Column caption = outer;
@@ -462,7 +466,6 @@ private:
             owe_space(0.3 * outer.leading_pt);
             settle_space(append_text(style_text(table.caption, caption.look), caption, options));
         }
-        settle_space(first);
         if (target_.size() - first <= short_table_lines) keep_lines_together(target_, first, target_.size());
         owe_space(0.6 * outer.leading_pt);
     }

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "pdf/utf8.hpp"
+#include "layout/shaping.hpp"
 
 namespace pamphlet::pdf {
 namespace {
@@ -13,19 +13,8 @@ namespace {
 std::string drawable_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char32_t c : decode_utf8(text)) {
-        if (!is_drawable(c)) continue;
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
+    for (const layout::DecodedCharacter& character : layout::decode_utf8(text))
+        if (is_drawable(character.code)) layout::append_utf8(out, character.code);
     return out;
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "pdf/font_subset.hpp"
-#include "pdf/utf8.hpp"
+#include "layout/shaping.hpp"
 
 namespace pamphlet::pdf {
 
@@ -20,8 +20,8 @@ std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vecto
         for (const layout::PageItem& item : page.items)
             if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
                 std::set<char32_t>& characters = result[run->face];
-                for (char32_t character : decode_utf8(run->text))
-                    if (is_drawable(character)) characters.insert(character);
+                for (const layout::DecodedCharacter& character : layout::decode_utf8(run->text))
+                    if (is_drawable(character.code)) characters.insert(character.code);
             }
     return result;
 }
