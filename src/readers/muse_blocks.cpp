@@ -1,5 +1,6 @@
 #include "readers/muse_blocks.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 #include "model/text.hpp"
@@ -134,7 +135,9 @@ model::Blocks MuseBlockParser::blocks(Region region) {
             ++i;
         } else if (const int level = heading_level(line)) {
             model::Inlines content = inlines(trim(line.substr(static_cast<std::size_t>(level))), i);
-            if (depth_ > 0 || region.contained) {
+            if (content.empty()) {
+                warn(i, "empty heading left out");
+            } else if (depth_ > 0 || region.contained) {
                 warn(i, "a heading inside a quote, list or note is set as a paragraph");
                 out.emplace_back(model::Paragraph{std::move(content)}, at(i));
             } else {
@@ -201,7 +204,11 @@ std::size_t MuseBlockParser::paragraph(Region region, std::size_t i, model::Bloc
     }
 
     model::Paragraph paragraph{inlines(text, first)};
-    if (paragraph.content.empty()) return i;
+    // A "<br>" alone asks for vertical space (or separates two lists): no paragraph of its own.
+    const bool only_breaks = std::all_of(paragraph.content.begin(), paragraph.content.end(), [](const model::Inline& node) {
+        return std::holds_alternative<model::LineBreak>(node.value);
+    });
+    if (only_breaks) return i;
     switch (kind) {
         case IndentKind::plain: out.emplace_back(std::move(paragraph), where); break;
         case IndentKind::quote: {
@@ -222,15 +229,16 @@ std::size_t MuseBlockParser::paragraph(Region region, std::size_t i, model::Bloc
 
 std::size_t MuseBlockParser::block_tag(Region region, std::size_t i, model::Blocks& out) {
     const BlockTag tag = *block_tag_of(lines_[i]);
-    const std::string open = "<" + tag.name + ">";
-    const std::string close = "</" + tag.name + ">";
     std::size_t end = region.end;
     if (!tag.closing) {
         int depth = 1;
+        // Literal regions end at their first closing tag; others may nest.
+        const bool literal = tag.name == "example" || tag.name == "comment" || tag.name == "verbatim";
         for (std::size_t k = i + 1; k < region.end && end == region.end; ++k) {
-            const std::string_view text = trim(lines_[k]);
-            if (text == open && tag.name != "example" && tag.name != "comment") ++depth;
-            else if (text == close && --depth == 0) end = k;
+            const auto other = block_tag_of(lines_[k]);
+            if (!other || other->name != tag.name) continue;
+            if (!other->closing && !literal) ++depth;
+            else if (other->closing && --depth == 0) end = k;
         }
     }
     if (tag.closing || end == region.end) {

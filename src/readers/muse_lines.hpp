@@ -27,12 +27,14 @@ inline std::size_t indent_of(std::string_view line) {
     return columns;
 }
 
-// "<quote>" -> {"quote", false}; "</quote>" -> {"quote", true}; only for a tag alone on its line.
+// "<quote>" -> {"quote", false}; "</quote>" -> {"quote", true}; only for a tag alone on its line
+// and at its start (an indented "<example>" is text, e.g. an example of Muse inside <example>).
 struct BlockTag {
     std::string name;
     bool closing = false;
 };
 inline std::optional<BlockTag> block_tag_of(std::string_view line) {
+    if (line.empty() || line.front() != '<') return std::nullopt;
     const std::string_view text = trim(line);
     if (text.size() < 3 || text.front() != '<' || text.back() != '>') return std::nullopt;
     std::string_view name = text.substr(1, text.size() - 2);
