@@ -70,7 +70,8 @@ struct Result {
     std::size_t overfull_lines = 0;
 };
 
-// `items` must end with a forced break (infinite-stretch glue then a penalty of -infinite_penalty).
+// `items` must end with a forced break: a penalty of +infinite_penalty (no break at the fill),
+// infinite-stretch glue, then a penalty of -infinite_penalty.
 Result break_lines(std::span<const Item> items, const Parameters& parameters);
 
 }  // namespace pamphlet::layout::knuth_plass

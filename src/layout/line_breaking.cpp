@@ -64,6 +64,9 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     if (glyphs.empty()) return out;
 
     ParagraphItems built = build_items(paragraph, glyphs, fonts, hyphenation);
+    bool has_content = std::any_of(built.items.begin(), built.items.end(),
+                                   [](const knuth_plass::Item& item) { return item.kind == ItemKind::box; });
+    if (!has_content) return out;  // only spaces and line breaks: nothing to set
     double size = paragraph.spans.front().size_pt;
     bool justified = paragraph.alignment == Alignment::justified;
     knuth_plass::Parameters parameters;
@@ -104,20 +107,17 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
 
         // Split the adjustment between font expansion (within ±2%) and the spaces.
         double boxes = 0, spaces = 0, space_stretch = 0, space_shrink = 0;
-        std::size_t space_glue_count = 0;
         for (std::size_t k = line.start; k < line.end; ++k) {
             if (items[k].kind == ItemKind::box) boxes += items[k].width;
             if (items[k].kind == ItemKind::glue && !items[k].infinite_stretch) {
                 spaces += items[k].width;
-                ++space_glue_count;
                 space_stretch += items[k].stretch;
                 space_shrink += items[k].shrink;
             }
         }
         double penalty_width = at_break.kind == ItemKind::penalty ? at_break.width : 0;
         // Lines that end a paragraph or a forced break keep natural spaces, unless they must shrink.
-        bool natural_spacing =
-            !justified || (line.measure.infinite_stretch && line.measure.natural <= measure) || space_glue_count == 0;
+        bool natural_spacing = !justified || (line.measure.infinite_stretch && line.measure.natural <= measure);
         double scale = 1;
         double space_ratio = 0;
         if (!natural_spacing) {
@@ -127,6 +127,10 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
             double difference = measure - glyph_width - spaces;
             double room = difference >= 0 ? space_stretch : space_shrink;
             space_ratio = room > 0 ? difference / room : 0;
+            double glyph_natural = boxes + penalty_width - line.hang_left - at_break.hang_right;
+            if (room <= 0 && glyph_natural > 0) {  // no spaces: the expansion alone fills the line
+                scale = std::clamp((measure - spaces) / glyph_natural, 1 - expansion_limit, 1 + expansion_limit);
+            }
             if (space_ratio < -1) space_ratio = -1;  // overfull: reported below
         }
         double right_hang = at_break.hang_right;  // zero where the alignment lets nothing hang
@@ -199,10 +203,11 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
         set.left_hang_pt = scale * line.hang_left;
         set.right_hang_pt = scale * right_hang;
         set.overfull = line.overfull;
-        set.filled = !natural_spacing && !line.measure.infinite_stretch && !line.overfull;
+        set.filled = !natural_spacing && !line.measure.infinite_stretch && !line.overfull &&
+                     std::fabs(content_end - set.right_hang_pt - measure - (index == 0 ? paragraph.first_line_indent_pt : 0)) < 0.01;
         std::size_t first = line_first_glyph[index];
         std::size_t next = line_first_glyph[index + 1];
-        set.source_begin = index == 0 ? paragraph_begin : glyphs[first].source_begin;
+        set.source_begin = index == 0 ? paragraph_begin : first < glyphs.size() ? glyphs[first].source_begin : paragraph_end;
         set.source_end = next < glyphs.size() ? glyphs[next].source_begin : paragraph_end;
         for (std::size_t g = first; g < next; ++g) {
             if (std::isnan(glyph_x[g])) glyph_x[g] = content_end;  // dropped trailing spaces, line ends

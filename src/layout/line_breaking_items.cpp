@@ -180,6 +180,9 @@ ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<Mea
         out.origins.push_back(origin);
     };
     auto push_forced_break = [&](std::size_t glyph) {
+        // As TeX's \parfillskip: no break at the filling glue itself (that would end the
+        // paragraph with an empty line).
+        push(Item{ItemKind::penalty, 0, 0, 0, false, infinite_penalty}, {glyph, glyph});
         Item fill{ItemKind::glue};
         fill.infinite_stretch = true;
         push(fill, {glyph, glyph});
@@ -278,10 +281,19 @@ ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<Mea
         push_box(fragment, end);
         i = end;
     }
-    // The paragraph ends with a forced break (unless a line break already ended it).
+    // The paragraph ends with a forced break (unless a line break already ended it: a line
+    // break with nothing after it adds no empty line).
     bool ends_forced = !out.items.empty() && out.items.back().kind == ItemKind::penalty &&
                        out.items.back().penalty <= -infinite_penalty;
     if (!ends_forced) push_forced_break(n);
+    auto forced_at = [&](std::size_t from_end) {
+        const Item& item = out.items[out.items.size() - from_end];
+        return item.kind == ItemKind::penalty && item.penalty <= -infinite_penalty;
+    };
+    while (out.items.size() >= 6 && forced_at(1) && forced_at(4)) {  // trailing empty lines
+        out.items.resize(out.items.size() - 3);
+        out.origins.resize(out.origins.size() - 3);
+    }
     out.origins.back().glyph_end = n;
     return out;
 }

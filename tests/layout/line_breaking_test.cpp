@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -100,7 +101,7 @@ struct Fixture : ::testing::Test {
         for (std::size_t i = 0; i < set.lines.size(); ++i) {
             const SetLine& line = set.lines[i];
             if (i + 1 < set.lines.size()) {
-                EXPECT_EQ(line.source_end, set.lines[i + 1].source_begin);
+                EXPECT_EQ(line.source_end, set.lines[i + 1].source_begin) << "[" << text << "] line " << i << " of " << set.lines.size();
             }
             EXPECT_LE(line.source_begin, line.source_end);
             std::string source = text.substr(line.source_begin, line.source_end - line.source_begin);
@@ -444,6 +445,61 @@ TEST_F(Fixture, LongParagraphKeepsTheActiveListSmall) {
     EXPECT_GT(set.lines.size(), 3000u);
     EXPECT_LT(set.peak_active_nodes, 200u);  // bounded by a line's worth of breaks, not by the length
     EXPECT_GT(set.peak_active_nodes, 3u);
+}
+
+TEST_F(Fixture, WideMeasuresHitTheActiveNodeCapAndStillSetEverything) {
+    // Two thousand breakpoints fit on one 6000 pt line: without the window every one of them
+    // would stay active.
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += (i % 7 == 0 ? "ab " : "a ");
+    text.pop_back();
+    SetParagraph set = set_and_check(spec(text, 6000), text);
+    EXPECT_LE(set.peak_active_nodes, 512u);
+    EXPECT_GE(set.peak_active_nodes, 500u);
+    EXPECT_GT(set.lines.size(), 5u);
+}
+
+TEST_F(Fixture, RandomTextKeepsEveryInvariant) {
+    // Deterministic pseudo-random paragraphs from awkward pieces: long words, dashes, quotes,
+    // line breaks, runs of spaces, Cyrillic, words too wide for the measure.
+    const std::vector<std::string> pieces = {
+        "a", "the", "revolution", "Internationalisation", "co-operation", "\u201cquoted,\u201d", "end.",
+        "\u2013", "\u2014", "and/or", "\u0441\u0432\u043e\u0431\u043e\u0434\u0430", "x", "supercalifragilisticexpialidocious",
+        "AVA", "(1871)", "well-known", "\n", "  ", "\u2026"};
+    std::mt19937 random(12345);
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        int words = 1 + static_cast<int>(random() % 120);
+        for (int i = 0; i < words; ++i) {
+            if (!text.empty() && text.back() != '\n') text += ' ';
+            text += pieces[random() % pieces.size()];
+        }
+        auto alignment = static_cast<model::Alignment>(random() % 4);
+        double width = 40 + static_cast<double>(random() % 400);
+        ParagraphSpec paragraph = spec(text, width, alignment);
+        paragraph.first_line_indent_pt = (random() % 2) ? 12 : 0;
+        SetParagraph set = set_paragraph(paragraph, fonts, hyphenation);
+        std::string joined;
+        for (std::size_t i = 0; i < set.lines.size(); ++i) {
+            const SetLine& line = set.lines[i];
+            joined += line_text(line);
+            if (i + 1 < set.lines.size()) {
+                EXPECT_EQ(line.source_end, set.lines[i + 1].source_begin) << "[" << text << "] line " << i << " of " << set.lines.size();
+            }
+            if (!line.overfull) {
+                std::string runs;
+                for (const GlyphRun& run : line.runs) runs += "[" + std::to_string(run.x_pt) + " " + run.text + "]";
+                EXPECT_LE(line.width_pt - line.right_hang_pt, width + tolerance_pt)
+                    << "alignment " << static_cast<int>(alignment) << " line " << i << " filled " << line.filled
+                    << " hang " << line.left_hang_pt << "/" << line.right_hang_pt << " " << runs;
+            }
+        }
+        EXPECT_EQ(joined, without_whitespace(text)) << text;
+        if (!set.lines.empty()) {
+            EXPECT_FALSE(set.lines.back().runs.empty()) << "[" << text << "]";
+            EXPECT_EQ(set.lines.back().source_end, text.size());
+        }
+    }
 }
 
 }  // namespace
