@@ -4,11 +4,11 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
-#include <stdexcept>
 #include <vector>
 
 #include "epub/xhtml_document.hpp"
 #include "epub/xml_text.hpp"
+#include "model/diagnostics.hpp"
 
 namespace pamphlet::epub {
 namespace {
@@ -120,15 +120,17 @@ CoverImage typographic_cover(const model::Metadata& metadata, const layout::Styl
         if (subtitle_lines.size() > 4) subtitle_lines.resize(4), subtitle_lines.back() += " …";
         y = add_lines(svg, subtitle_lines, y + 20, 32, "normal", family);
     }
-    pugi::xml_node rule = svg.append_child("rect");
-    rule.append_attribute("x") = cover_width / 2 - 60;
-    rule.append_attribute("y") = std::max(y + 10, 560);
-    rule.append_attribute("width") = 120;
-    rule.append_attribute("height") = 2;
-    rule.append_attribute("fill") = "#1c1c1c";
     auto author_lines = wrap(author_line(metadata), 26);
-    if (author_lines.size() > 3) author_lines.resize(3), author_lines.back() += " …";
-    add_lines(svg, author_lines, std::max(y + 80, 630), 34, "normal", family);
+    if (!author_lines.empty()) {  // a short rule between the title block and the authors
+        pugi::xml_node rule = svg.append_child("rect");
+        rule.append_attribute("x") = cover_width / 2 - 60;
+        rule.append_attribute("y") = std::max(y + 10, 560);
+        rule.append_attribute("width") = 120;
+        rule.append_attribute("height") = 2;
+        rule.append_attribute("fill") = "#1c1c1c";
+        if (author_lines.size() > 3) author_lines.resize(3), author_lines.back() += " …";
+        add_lines(svg, author_lines, std::max(y + 80, 630), 34, "normal", family);
+    }
 
     return {"images/cover.svg", "image/svg+xml", serialize(document, XmlLayout::indented, false)};
 }
@@ -142,9 +144,9 @@ CoverImage cover_from_file(const std::filesystem::path& file) {
     else if (extension == ".jpg" || extension == ".jpeg") cover = {"images/cover.jpg", "image/jpeg", ""};
     else if (extension == ".gif") cover = {"images/cover.gif", "image/gif", ""};
     else if (extension == ".svg") cover = {"images/cover.svg", "image/svg+xml", ""};
-    else throw std::runtime_error(file.string() + ": cover image must be PNG, JPEG, GIF or SVG");
+    else throw model::InputError(file.string(), 0, 0, "the cover image must be PNG, JPEG, GIF or SVG");
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error(file.string() + ": cannot read the cover image");
+    if (!in) throw model::InputError(file.string(), 0, 0, "cannot read the cover image");
     cover.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     return cover;
 }

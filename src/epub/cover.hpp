@@ -23,8 +23,8 @@ std::string author_line(const model::Metadata& metadata);
 // An SVG cover: title (wrapped), subtitle and authors, set in the style's face.
 CoverImage typographic_cover(const model::Metadata& metadata, const layout::Style& style);
 
-// The user's cover image. Throws std::runtime_error when the file cannot be read or is not a
-// PNG, JPEG, GIF or SVG.
+// The user's cover image. Throws model::InputError (naming the file) when it cannot be read or
+// is not a PNG, JPEG, GIF or SVG.
 CoverImage cover_from_file(const std::filesystem::path& file);
 
 // The text alternative of the cover, e.g. "Cover: The Russian Question, by Rosa Luxemburg".

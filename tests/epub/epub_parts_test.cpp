@@ -121,3 +121,37 @@ TEST_F(SampleSections, WritesEveryBlockKind) {
 
 }  // namespace
 }  // namespace pamphlet::epub::testing
+
+namespace pamphlet::epub::testing {
+namespace {
+
+TEST(EpubParts, AnUnusableCoverImageIsAnInputErrorNamingTheFile) {
+    EpubOptions options;
+    options.cover_image = "/nonexistent/cover.png";
+    Report report;
+    try {
+        write_epub(sample_document(), layout::Style{}, {}, options, report);
+        FAIL() << "no error for a missing cover";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.file(), "/nonexistent/cover.png");
+    }
+    options.cover_image = "cover.bmp";
+    EXPECT_THROW(write_epub(sample_document(), layout::Style{}, {}, options, report), InputError);
+}
+
+TEST(EpubParts, TypographicCoverShowsTitleAndAuthors) {
+    Report report;
+    const EpubContents epub = read_epub(write_epub(sample_document(), layout::Style{}, {}, {}, report));
+    const auto svg = parse_xml(epub.files.at("EPUB/images/cover.svg"));
+    std::string shown;
+    for (const auto& line : svg.select_nodes("//*[local-name()='text']")) shown += std::string(line.node().child_value()) + " ";
+    EXPECT_NE(shown.find("Things>"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Ada Writer"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("Tom Translator"), std::string::npos) << "only authors go on the cover: " << shown;
+    const auto page = parse_xml(epub.files.at("EPUB/cover.xhtml"));
+    EXPECT_NE(std::string(page.select_node("//*[local-name()='img']").node().attribute("alt").value()).find("Ada Writer"),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace pamphlet::epub::testing

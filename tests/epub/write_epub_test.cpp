@@ -52,7 +52,9 @@ TEST(WriteEpub, OneContentDocumentPerLevelOneSectionPlusOpeningText) {
     EXPECT_EQ(count_nodes(second, "//*[local-name()='h1']"), 1U);
     EXPECT_EQ(count_nodes(second, "//*[local-name()='h2']"), 1U);
     const auto third = parse_xml(epub.files.at(files[2]));
-    EXPECT_EQ(count_nodes(third, "//*[local-name()='h3']"), 1U);
+    // The level-3 heading right after a level-1 heading is written as h2: levels never skip.
+    EXPECT_EQ(count_nodes(third, "//*[local-name()='h2']"), 1U);
+    EXPECT_EQ(count_nodes(third, "//*[local-name()='h3']"), 0U);
     EXPECT_EQ(count_nodes(third, "//*[local-name()='table']"), 1U);
 }
 
