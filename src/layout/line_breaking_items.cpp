@@ -142,6 +142,13 @@ std::vector<BreakOpportunity> word_breaks(const ParagraphSpec& paragraph, const 
                 }
                 ++run_end;
             }
+            // Words in capitals (acronyms, headings set in capitals) are left whole.
+            bool has_lower_case = false;
+            for (std::size_t g = k; g < run_end; ++g) has_lower_case = has_lower_case || to_upper(glyphs[g].source) != glyphs[g].source;
+            if (!has_lower_case) {
+                k = run_end;
+                continue;
+            }
             const std::string& language = paragraph.spans[glyphs[k].span].language.empty()
                                               ? paragraph.language
                                               : paragraph.spans[glyphs[k].span].language;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -313,6 +314,20 @@ TEST_F(Fixture, NoLineStartsWithASpacedDash) {
         }
     }
     EXPECT_GT(dashes, 20u);
+}
+
+TEST_F(Fixture, WordsInCapitalsAreNotHyphenated) {
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += "INTERNATIONALISATION REVOLUTIONARY ";
+    text.pop_back();
+    SetParagraph set = set_and_check(spec(text, 200), text);
+    for (const SetLine& line : set.lines) EXPECT_FALSE(line.ends_with_hyphen);
+    std::string lower = text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    SetParagraph lower_set = set_and_check(spec(lower, 200), lower);
+    bool hyphenated = false;
+    for (const SetLine& line : lower_set.lines) hyphenated = hyphenated || line.ends_with_hyphen;
+    EXPECT_TRUE(hyphenated);  // the same words in lower case do break
 }
 
 TEST_F(Fixture, SettingIsDeterministic) {
