@@ -91,6 +91,7 @@ CoverImage typographic_cover(const model::Metadata& metadata, const layout::Styl
     svg.append_attribute("viewBox") = "0 0 600 900";
     svg.append_attribute("role") = "img";
     svg.append_attribute("aria-labelledby") = "cover-title";
+    if (is_language_tag(metadata.language)) set_attribute(svg, "xml:lang", metadata.language);
     pugi::xml_node title = svg.append_child("title");
     title.append_attribute("id") = "cover-title";
     append_text(title, cover_description(metadata));
