@@ -220,6 +220,10 @@ NestingEstimate estimate_nesting_depth(std::string_view utf8_text, InputFormat f
 
 void check_input_limits(std::string_view utf8_text, InputFormat format, const std::string& file_name) {
     check_input_size(utf8_text.size(), file_name);
+    if (utf8_text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
+        throw model::InputError(file_name, 0, 0,
+                                utf8_text.empty() ? "the file is empty: there is nothing to typeset"
+                                                  : "the file is empty (only whitespace): there is nothing to typeset");
     const NestingEstimate nesting = estimate_nesting_depth(utf8_text, format);
     if (nesting.depth > max_nesting_depth)
         throw model::InputError(file_name, nesting.line, 0,

@@ -32,8 +32,9 @@ struct NestingEstimate {
 };
 NestingEstimate estimate_nesting_depth(std::string_view utf8_text, InputFormat format);
 
-// check_input_size(utf8_text.size()) plus the nesting limit: throws model::InputError naming the
-// file and the line of the deepest nesting when it is over max_nesting_depth.
+// check_input_size(utf8_text.size()), then the lower limit (a text with nothing but whitespace
+// would make an empty pamphlet), then the nesting limit. Throws model::InputError naming the file,
+// and for nesting the line of the deepest nesting when it is over max_nesting_depth.
 void check_input_limits(std::string_view utf8_text, InputFormat format, const std::string& file_name);
 
 }  // namespace pamphlet::readers

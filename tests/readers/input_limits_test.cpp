@@ -96,3 +96,16 @@ TEST(InputLimits, AtTheDepthLimitPassesAndOneMoreIsRefused) {
     EXPECT_THROW(check_input_limits(repeat("> ", max_nesting_depth + 1) + "x\n", InputFormat::markdown, "a.md"),
                  pamphlet::model::InputError);
 }
+
+TEST(InputLimits, EmptyAndWhitespaceOnlyTextsAreRefusedAsEmpty) {
+    for (const std::string& empty : {std::string(), std::string(" \n\t\n  \r\n")}) {
+        try {
+            check_input_limits(empty, InputFormat::plain_text, "empty.txt");
+            FAIL() << "accepted an empty text";
+        } catch (const pamphlet::model::InputError& error) {
+            EXPECT_EQ(error.file(), "empty.txt");
+            EXPECT_NE(std::string(error.what()).find("empty"), std::string::npos) << error.what();
+        }
+    }
+    EXPECT_NO_THROW(check_input_limits("\n\n  x\n", InputFormat::plain_text, "tiny.txt"));
+}
