@@ -48,21 +48,30 @@ pugi::xml_node append_link(pugi::xml_node parent, const std::string& href, const
     return link;
 }
 
+// A <nav> of the given epub:type (also its id) with a heading that names it, and its list.
+// `role` may be null (landmarks have no DPUB-ARIA role); hidden navs are for reading systems only.
+pugi::xml_node append_nav(pugi::xml_node body, const char* type, const char* role, bool hidden,
+                          const char* heading_element, const char* heading_text) {
+    pugi::xml_node nav = body.append_child("nav");
+    nav.append_attribute("epub:type") = type;
+    nav.append_attribute("id") = type;
+    if (role != nullptr) nav.append_attribute("role") = role;
+    if (hidden) nav.append_attribute("hidden") = "hidden";
+    const std::string heading_id = std::string(type) + "-title";
+    set_attribute(nav, "aria-labelledby", heading_id);
+    pugi::xml_node heading = nav.append_child(heading_element);
+    set_attribute(heading, "id", heading_id);
+    append_text(heading, heading_text);
+    return nav.append_child("ol");
+}
+
 }  // namespace
 
 std::string navigation_document(const NavigationInput& input) {
     pugi::xml_document document;
     pugi::xml_node body = start_xhtml(document, input.language, input.title);
 
-    pugi::xml_node toc = body.append_child("nav");
-    toc.append_attribute("epub:type") = "toc";
-    toc.append_attribute("id") = "toc";
-    toc.append_attribute("role") = "doc-toc";
-    toc.append_attribute("aria-labelledby") = "toc-title";
-    pugi::xml_node heading = toc.append_child("h1");
-    heading.append_attribute("id") = "toc-title";
-    append_text(heading, "Contents");
-    pugi::xml_node top_list = toc.append_child("ol");
+    pugi::xml_node top_list = append_nav(body, "toc", "doc-toc", false, "h1", "Contents");
     const std::vector<Target> targets = contents_targets(input);
     std::vector<pugi::xml_node> items(targets.size());
     nest(targets, [&](std::size_t index, std::size_t parent) {
@@ -75,30 +84,13 @@ std::string navigation_document(const NavigationInput& input) {
         append_link(items[index], targets[index].href, targets[index].label);
     });
 
-    pugi::xml_node landmarks = body.append_child("nav");
-    landmarks.append_attribute("epub:type") = "landmarks";
-    landmarks.append_attribute("id") = "landmarks";
-    landmarks.append_attribute("hidden") = "hidden";
-    landmarks.append_attribute("aria-labelledby") = "landmarks-title";
-    pugi::xml_node landmarks_heading = landmarks.append_child("h2");
-    landmarks_heading.append_attribute("id") = "landmarks-title";
-    append_text(landmarks_heading, "Landmarks");
-    pugi::xml_node landmark_list = landmarks.append_child("ol");
+    pugi::xml_node landmark_list = append_nav(body, "landmarks", nullptr, true, "h2", "Landmarks");
     append_link(landmark_list.append_child("li"), input.cover_file, "Cover", "cover");
     append_link(landmark_list.append_child("li"), std::string(navigation_file) + "#toc", "Contents", "toc");
     append_link(landmark_list.append_child("li"), input.plan.documents.front().file, "Start of text", "bodymatter");
 
     if (!input.pages.empty()) {
-        pugi::xml_node page_list = body.append_child("nav");
-        page_list.append_attribute("epub:type") = "page-list";
-        page_list.append_attribute("id") = "page-list";
-        page_list.append_attribute("role") = "doc-pagelist";
-        page_list.append_attribute("hidden") = "hidden";
-        page_list.append_attribute("aria-labelledby") = "page-list-title";
-        pugi::xml_node pages_heading = page_list.append_child("h2");
-        pages_heading.append_attribute("id") = "page-list-title";
-        append_text(pages_heading, "Pages of the print edition");
-        pugi::xml_node list = page_list.append_child("ol");
+        pugi::xml_node list = append_nav(body, "page-list", "doc-pagelist", true, "h2", "Pages of the print edition");
         for (const PlacedPageMarker& page : input.pages)
             append_link(list.append_child("li"), page.file + "#" + page.id, page.label);
     }

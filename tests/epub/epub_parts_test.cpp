@@ -94,28 +94,28 @@ protected:
 };
 
 TEST_F(SampleSections, WritesEveryInlineKind) {
-    EXPECT_TRUE(has("<em>emphasis</em>"));
-    EXPECT_TRUE(has("<strong>strength</strong>"));
-    EXPECT_TRUE(has("<span class=\"smallcaps\">small caps</span>"));
-    EXPECT_TRUE(has("<code>code()</code>"));
-    EXPECT_TRUE(has("<a href=\"https://example.org/?a=1&amp;b=2\">safe link</a>"));
-    EXPECT_TRUE(has("and a<br/>line break"));
-    EXPECT_TRUE(has("<span lang=\"de\" xml:lang=\"de\">ein deutsches Wort</span>"));
-    EXPECT_TRUE(has("class=\"noteref secondary\""));
+    for (const char* fragment : {"<em>emphasis</em>", "<strong>strength</strong>",
+                                 "<span class=\"smallcaps\">small caps</span>", "<code>code()</code>",
+                                 "<a href=\"https://example.org/?a=1&amp;b=2\">safe link</a>", "and a<br/>line break",
+                                 "<span lang=\"de\" xml:lang=\"de\">ein deutsches Wort</span>",
+                                 "class=\"noteref secondary\""})
+        EXPECT_TRUE(has(fragment)) << fragment;
 }
 
 TEST_F(SampleSections, WritesEveryBlockKind) {
-    EXPECT_TRUE(has("<blockquote class=\"epigraph\" epub:type=\"epigraph\" role=\"doc-epigraph\">"));
-    EXPECT_TRUE(has("<blockquote><p>An ordinary quotation.</p></blockquote>"));
-    EXPECT_TRUE(has("<ol start=\"3\"><li><p>third item</p></li>"));
-    EXPECT_TRUE(has("<div class=\"verse\"><p class=\"stanza\">First line of verse,<br/>second line.</p><p class=\"stanza\">"));
-    EXPECT_TRUE(has("<pre>  preformatted &lt;text&gt;\n  kept as is</pre>"));
-    EXPECT_TRUE(has("<hr class=\"scene-break\"/>"));
-    EXPECT_TRUE(has("<p class=\"align-center no-indent\">A centred line.</p>"));
-    EXPECT_TRUE(has("<caption>Membership</caption><thead><tr><th scope=\"col\" class=\"align-left\">Year</th>"));
-    EXPECT_TRUE(has("<td class=\"align-right\">12</td>"));
-    // The figure's file does not exist: its text alternative stands in, and the user is told.
-    EXPECT_TRUE(has("<p class=\"figure-missing\">[image: A missing figure]</p><figcaption>A caption</figcaption>"));
+    for (const char* fragment : {
+             "<blockquote class=\"epigraph\" epub:type=\"epigraph\" role=\"doc-epigraph\">",
+             "<blockquote><p>An ordinary quotation.</p></blockquote>",
+             "<ol start=\"3\"><li><p>third item</p></li>",
+             "<div class=\"verse\"><p class=\"stanza\">First line of verse,<br/>second line.</p><p class=\"stanza\">",
+             "<pre>  preformatted &lt;text&gt;\n  kept as is</pre>",
+             "<hr class=\"scene-break\"/>",
+             "<p class=\"align-center no-indent\">A centred line.</p>",
+             "<caption>Membership</caption><thead><tr><th scope=\"col\" class=\"align-left\">Year</th>",
+             "<td class=\"align-right\">12</td>",
+             // The figure's file does not exist: its text alternative stands in (and the user is told).
+             "<p class=\"figure-missing\">[image: A missing figure]</p><figcaption>A caption</figcaption>"})
+        EXPECT_TRUE(has(fragment)) << fragment;
     EXPECT_GE(warnings_, 1U);
 }
 
