@@ -29,6 +29,14 @@ TEST(FontLibrary, FindsTheFourCharisFacesAsTrueTypeFiles) {
     EXPECT_EQ(fonts.face_count(), 4u);
 }
 
+TEST(FontLibrary, PrefersTheNormalWidthOfAFamily) {
+    FontLibrary fonts;
+    // DejaVu Serif Condensed also calls itself "DejaVu Serif"; the normal width must win.
+    EXPECT_EQ(fonts.file(fonts.face("DejaVu Serif", FontWeight::normal, FontSlant::normal)).filename(), "DejaVuSerif.ttf");
+    EXPECT_EQ(fonts.file(fonts.face("DejaVu Serif", FontWeight::bold, FontSlant::italic)).filename(),
+              "DejaVuSerif-BoldItalic.ttf");
+}
+
 TEST(FontLibrary, MissingFamilyFallsBackAndSaysSo) {
     FontLibrary fonts;
     bool substituted = false;
