@@ -67,17 +67,18 @@ std::string author_line(const model::Metadata& metadata) {
             if (!contributor.name.empty()) names.push_back(contributor.name);
     std::string line;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) line += i + 1 == names.size() ? " and " : ", ";
+        if (i > 0) line += ", ";
         line += names[i];
     }
     return line;
 }
 
 std::string cover_description(const model::Metadata& metadata) {
-    std::string description = "Cover: " + metadata.title;
+    // No English words: the description is read in the book's language.
+    std::string description = metadata.title;
     if (!metadata.subtitle.empty()) description += ". " + metadata.subtitle;
     const std::string authors = author_line(metadata);
-    if (!authors.empty()) description += ", by " + authors;
+    if (!authors.empty()) description += " — " + authors;
     return description;
 }
 

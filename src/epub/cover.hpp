@@ -16,8 +16,8 @@ struct CoverImage {
     std::string bytes;
 };
 
-// The authors as one line: "A", "A and B", "A, B and C" (role "aut" only; everyone when no one
-// has that role).
+// The authors as one line: "A", "A, B", "A, B, C" (role "aut" only; everyone when no one has
+// that role). Commas only, so that the line reads in any language.
 std::string author_line(const model::Metadata& metadata);
 
 // An SVG cover: title (wrapped), subtitle and authors, set in the style's face.
@@ -27,7 +27,7 @@ CoverImage typographic_cover(const model::Metadata& metadata, const layout::Styl
 // is not a PNG, JPEG, GIF or SVG.
 CoverImage cover_from_file(const std::filesystem::path& file);
 
-// The text alternative of the cover, e.g. "Cover: The Russian Question, by Rosa Luxemburg".
+// The text alternative of the cover, e.g. "The Russian Question — Rosa Luxemburg".
 std::string cover_description(const model::Metadata& metadata);
 
 // The cover's XHTML page.

@@ -48,10 +48,19 @@ pugi::xml_node append_link(pugi::xml_node parent, const std::string& href, const
     return link;
 }
 
+// The navigation's own words ("Contents", "Landmarks"...) are English: in a book in another
+// language they say so, so that a screen reader pronounces them right.
+void mark_english(pugi::xml_node element, const std::string& book_language) {
+    const bool english = book_language == "en" || book_language.starts_with("en-");
+    if (english) return;
+    element.append_attribute("lang") = "en";
+    element.append_attribute("xml:lang") = "en";
+}
+
 // A <nav> of the given epub:type (also its id) with a heading that names it, and its list.
 // `role` may be null (landmarks have no DPUB-ARIA role); hidden navs are for reading systems only.
 pugi::xml_node append_nav(pugi::xml_node body, const char* type, const char* role, bool hidden,
-                          const char* heading_element, const char* heading_text) {
+                          const char* heading_element, const char* heading_text, const std::string& language) {
     pugi::xml_node nav = body.append_child("nav");
     nav.append_attribute("epub:type") = type;
     nav.append_attribute("id") = type;
@@ -62,6 +71,7 @@ pugi::xml_node append_nav(pugi::xml_node body, const char* type, const char* rol
     pugi::xml_node heading = nav.append_child(heading_element);
     set_attribute(heading, "id", heading_id);
     append_text(heading, heading_text);
+    mark_english(heading, language);
     return nav.append_child("ol");
 }
 
@@ -71,7 +81,7 @@ std::string navigation_document(const NavigationInput& input) {
     pugi::xml_document document;
     pugi::xml_node body = start_xhtml(document, input.language, input.title);
 
-    pugi::xml_node top_list = append_nav(body, "toc", "doc-toc", false, "h1", "Contents");
+    pugi::xml_node top_list = append_nav(body, "toc", "doc-toc", false, "h1", "Contents", input.language);
     const std::vector<Target> targets = contents_targets(input);
     std::vector<pugi::xml_node> items(targets.size());
     nest(targets, [&](std::size_t index, std::size_t parent) {
@@ -84,13 +94,16 @@ std::string navigation_document(const NavigationInput& input) {
         append_link(items[index], targets[index].href, targets[index].label);
     });
 
-    pugi::xml_node landmark_list = append_nav(body, "landmarks", nullptr, true, "h2", "Landmarks");
-    append_link(landmark_list.append_child("li"), input.cover_file, "Cover", "cover");
-    append_link(landmark_list.append_child("li"), std::string(navigation_file) + "#toc", "Contents", "toc");
-    append_link(landmark_list.append_child("li"), input.plan.documents.front().file, "Start of text", "bodymatter");
+    pugi::xml_node landmark_list = append_nav(body, "landmarks", nullptr, true, "h2", "Landmarks", input.language);
+    mark_english(append_link(landmark_list.append_child("li"), input.cover_file, "Cover", "cover"), input.language);
+    mark_english(append_link(landmark_list.append_child("li"), std::string(navigation_file) + "#toc", "Contents", "toc"),
+                 input.language);
+    mark_english(append_link(landmark_list.append_child("li"), input.plan.documents.front().file, "Start of text",
+                             "bodymatter"),
+                 input.language);
 
     if (!input.pages.empty()) {
-        pugi::xml_node list = append_nav(body, "page-list", "doc-pagelist", true, "h2", "Pages of the print edition");
+        pugi::xml_node list = append_nav(body, "page-list", "doc-pagelist", true, "h2", "Pages of the print edition", input.language);
         for (const PlacedPageMarker& page : input.pages)
             append_link(list.append_child("li"), page.file + "#" + page.id, page.label);
     }

@@ -48,7 +48,7 @@ void add_accessibility_metadata(pugi::xml_node metadata, const PackageInput& inp
     if (facts.has_images)
         summary += facts.every_image_has_alt ? " Every image has a text alternative."
                                              : " Some images lack a text alternative.";
-    add_meta(metadata, "schema:accessibilitySummary", summary);
+    add_meta(metadata, "schema:accessibilitySummary", summary).append_attribute("xml:lang") = "en";
 
     // Conformance is claimed only when nothing we know of breaks it.
     if (!facts.has_images || facts.every_image_has_alt) {
