@@ -42,27 +42,37 @@ void place_line(Page& page, const GalleyLine& line, double x, double baseline) {
 }
 
 Page place_page(const Galley& galley, const PagePlan& plan, const TextBlock& block, const PageGeometry& geometry,
-                const NoteArea& notes) {
+                const NoteArea& notes, bool flush_bottom) {
     Page page;
     page.width_pt = geometry.width_pt;
     page.height_pt = geometry.height_pt;
 
+    double notes_height = 0;
+    for (std::size_t n = 0; n < plan.notes.size(); ++n) {
+        const NoteSlice& slice = plan.notes[n];
+        notes_height += n > 0 ? notes.gap_pt : notes.separator_pt;
+        const auto& lines = galley.notes[static_cast<std::size_t>(slice.note)].lines;
+        for (std::size_t l = slice.first_line; l < slice.end_line; ++l) notes_height += lines[l].advance_pt;
+    }
+
+    double gaps = 0;  // the stretchable spaces between blocks on this page
+    for (std::size_t i = plan.first_line + 1; i < plan.end_line; ++i) gaps += galley.lines[i].space_before_pt;
+    double stretch = 1;
+    if (flush_bottom && gaps > 0) {
+        const double slack = block.height() - notes_height - column_height(galley.lines, plan.first_line, plan.end_line);
+        // Only when the slack can be absorbed whole: a half-filled gap looks like a mistake.
+        if (slack > 0 && slack <= gaps) stretch = 1 + slack / gaps;
+    }
+
     double cursor = block.top_pt;
     for (std::size_t i = plan.first_line; i < plan.end_line; ++i) {
         const GalleyLine& line = galley.lines[i];
-        if (i > plan.first_line) cursor -= line.space_before_pt;
+        if (i > plan.first_line) cursor -= line.space_before_pt * stretch;
         cursor -= line.advance_pt;
         place_line(page, line, block.left_pt, cursor + baseline_depth * line.advance_pt);
     }
 
     if (plan.notes.empty()) return page;
-    double notes_height = notes.separator_pt;
-    for (std::size_t n = 0; n < plan.notes.size(); ++n) {
-        const NoteSlice& slice = plan.notes[n];
-        if (n > 0) notes_height += notes.gap_pt;
-        const auto& lines = galley.notes[static_cast<std::size_t>(slice.note)].lines;
-        for (std::size_t l = slice.first_line; l < slice.end_line; ++l) notes_height += lines[l].advance_pt;
-    }
     double note_cursor = block.bottom_pt + notes_height;
     const double rule_y = note_cursor - notes.separator_pt * 0.35;
     page.items.emplace_back(Rule{block.left_pt, rule_y, block.left_pt + notes.rule_length_pt, rule_y, 0.4});

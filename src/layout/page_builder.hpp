@@ -35,9 +35,11 @@ struct NoteArea {
 inline constexpr double baseline_depth = 0.28;
 
 // Places the plan's galley lines from the top of the text block and its notes at the foot,
-// under a short rule.
+// under a short rule. With `flush_bottom`, space left at the foot (a heading or a kept block
+// moved on) is shared out among the spaces between blocks on the page when that at most doubles
+// them, so facing pages end on the same line; otherwise the page stays short.
 Page place_page(const Galley& galley, const PagePlan& plan, const TextBlock& block, const PageGeometry& page,
-                const NoteArea& notes);
+                const NoteArea& notes, bool flush_bottom = false);
 
 // A centred line of text above the text block (running head) or below it (folio).
 struct FurnitureLook {

@@ -1,10 +1,10 @@
 #include "layout/page_builder_front_matter.hpp"
 
-#include "layout/inline_styling.hpp"
-#include "layout/line_breaking.hpp"
-
 #include <string_view>
 #include <utility>
+
+#include "layout/inline_styling.hpp"
+#include "layout/line_breaking.hpp"
 
 namespace pamphlet::layout {
 namespace {

@@ -137,7 +137,9 @@ TypesetDocument typeset(const model::Document& document, const Style& style, mod
     for (const PagePlan& plan : plans) {
         const int number = static_cast<int>(pages.size() + 1);
         const TextBlock block = text_block(style.page, number);
-        Page page = place_page(body.galley, plan, block, style.page, note_area);
+        // The last page of the text and pages before a forced break may stay short.
+        const bool flush = plan.end_line < body.galley.lines.size() && !body.galley.lines[plan.end_line].page_break_before;
+        Page page = place_page(body.galley, plan, block, style.page, note_area, flush);
         page.label = std::to_string(number);
         std::optional<TextPosition> text;
         bool opens_section = false;
