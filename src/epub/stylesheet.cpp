@@ -90,9 +90,19 @@ std::string stylesheet(const layout::Style& style, const std::vector<EmbeddedFac
         << "  orphans: 2;\n  widows: 2;\n}\n";
     css << "p {\n  margin: " << em(paragraph.space_between_em) << " 0 0;\n  text-indent: 0;\n"
         << "  text-align: " << (paragraph.justify ? "justify" : "left") << ";\n}\n";
-    // The first-line indent marks a new paragraph only where the previous block was one too.
-    css << "p + p {\n  text-indent: " << em(paragraph.indent_em) << ";\n}\n";
-    css << "p.no-indent, p.align-center, p.align-right {\n  text-indent: 0;\n}\n"
+    // The first-line indent marks a new paragraph only where the previous block was one too; a
+    // print page marker between the two (an empty span) must not change that. Paragraphs that
+    // never take an indent repeat the same selectors, so that they win on specificity.
+    const char* after_paragraph[] = {"p + ", "p + span[role=\"doc-pagebreak\"] + ",
+                                     "p + span[role=\"doc-pagebreak\"] + span + "};
+    const auto selectors = [&](const char* paragraph_class) {
+        std::string list;
+        for (const char* before : after_paragraph) list += std::string(list.empty() ? "" : ", ") + before + "p" + paragraph_class;
+        return list;
+    };
+    css << selectors("") << " {\n  text-indent: " << em(paragraph.indent_em) << ";\n}\n";
+    css << "p.no-indent, p.align-center, p.align-right, " << selectors(".no-indent") << ", " << selectors(".align-center")
+        << ", " << selectors(".align-right") << " {\n  text-indent: 0;\n}\n"
         << ".align-left {\n  text-align: left;\n}\n"
         << ".align-center {\n  text-align: center;\n}\n"
         << ".align-right {\n  text-align: right;\n}\n";

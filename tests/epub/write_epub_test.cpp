@@ -259,6 +259,8 @@ TEST(WriteEpub, StylesheetUsesOnlyRelativeUnits) {
     EXPECT_NE(css.find("hyphens: auto"), std::string::npos);
     EXPECT_NE(css.find("font-variant: small-caps"), std::string::npos);
     EXPECT_NE(css.find("\"Charis SIL\""), std::string::npos);
+    // A print page marker between two paragraphs keeps the second one's indent.
+    EXPECT_NE(css.find("p + span[role=\"doc-pagebreak\"] + p,"), std::string::npos);
 }
 
 TEST(WriteEpub, EmbeddedFontsAreSubsetToTheCharactersUsed) {
