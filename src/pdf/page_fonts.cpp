@@ -1,5 +1,6 @@
 #include "pdf/page_fonts.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -28,16 +29,32 @@ std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vecto
 
 FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::FaceId, std::set<char32_t>>& characters,
                               const FaceBytes& face_bytes, const std::filesystem::path& scratch) {
-    FontHandles fonts;
+    // Faces backed by the same font file (a substituted face falls back to another's file) are
+    // loaded once: libharu refuses a second font with the same name.
+    struct SharedFont {
+        std::string_view bytes;
+        std::set<char32_t> characters;
+        std::vector<layout::FaceId> faces;
+    };
+    std::vector<SharedFont> files;
     for (const auto& [face, used] : characters) {
-        const std::string subset = subset_truetype_font(face_bytes(face), used);
-        const auto path = scratch / ("face-" + std::to_string(face) + ".ttf");
+        const std::string_view bytes = face_bytes(face);
+        auto same = std::find_if(files.begin(), files.end(), [&](const SharedFont& file) { return file.bytes == bytes; });
+        if (same == files.end()) same = files.insert(files.end(), SharedFont{bytes, {}, {}});
+        same->characters.insert(used.begin(), used.end());
+        same->faces.push_back(face);
+    }
+    FontHandles fonts;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        const std::string subset = subset_truetype_font(files[f].bytes, files[f].characters);
+        const auto path = scratch / ("font-" + std::to_string(f) + ".ttf");
         {
             std::ofstream out(path, std::ios::binary);
             out.write(subset.data(), static_cast<std::streamsize>(subset.size()));
             if (!out) throw std::runtime_error("cannot write font subset " + path.string());
         }
-        fonts[face] = document.load_truetype_font(path.string());
+        const HPDF_Font font = document.load_truetype_font(path.string());
+        for (layout::FaceId face : files[f].faces) fonts[face] = font;
     }
     return fonts;
 }

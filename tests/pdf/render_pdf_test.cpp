@@ -108,6 +108,20 @@ TEST(RenderPdf, TextComesBackWithoutPopplerWarnings) {
         EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
 }
 
+TEST(RenderPdf, FacesSharingAFontFileShareOneFont) {
+    // A substituted face (say bold, where the family has none) may come back as another face's
+    // file; both faces must draw, through one embedded font.
+    const std::string regular = testing::read_file(test_faces.at(0));
+    layout::Page page{420, 595, "1", {run(0, 60, 500, "regular"), run(1, 60, 480, "substituted")}};
+    test_support::ScratchFolder folder;
+    const auto path = testing::write_pdf_file(
+        folder, render_pdf({page}, {}, [&](layout::FaceId) { return std::string_view(regular); }, {}, {}), "shared");
+    EXPECT_EQ(testing::pdffonts_rows(path).size(), 1u);
+    const auto text = run_command("pdftotext " + path.string() + " -");
+    EXPECT_NE(text.out.find("substituted"), std::string::npos);
+    EXPECT_EQ(text.err, "");
+}
+
 TEST(RenderPdf, SameInputGivesSameBytes) {
     EXPECT_EQ(render_sample(), render_sample());
 }
