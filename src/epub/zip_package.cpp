@@ -1,6 +1,7 @@
 #include "epub/zip_package.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <memory>
 #include <stdexcept>
 
@@ -31,7 +32,23 @@ using OwnedArchive = std::unique_ptr<zip_t, ArchiveDiscarder>;
     throw std::runtime_error("zip: " + what + ": " + zip_strerror(archive));
 }
 
-void add_entry(zip_t* archive, const std::string& path, const std::string& bytes, bool store, std::int64_t timestamp) {
+// A zip entry's time as MS-DOS date and time fields, computed in UTC: zip_file_set_mtime would
+// use the local time zone, and the same book built in another zone would differ.
+struct DosTime {
+    zip_uint16_t time = 0;
+    zip_uint16_t date = 0;
+};
+
+DosTime dos_time_utc(std::int64_t timestamp) {
+    const auto seconds = static_cast<time_t>(timestamp);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    const int year = std::clamp(utc.tm_year + 1900, 1980, 2107);
+    return {static_cast<zip_uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2)),
+            static_cast<zip_uint16_t>(((year - 1980) << 9) | ((utc.tm_mon + 1) << 5) | utc.tm_mday)};
+}
+
+void add_entry(zip_t* archive, const std::string& path, const std::string& bytes, bool store, DosTime when) {
     // libzip copies nothing here: the buffer must outlive zip_close, which it does (the caller's
     // entries live until zip_epub returns).
     zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
@@ -44,7 +61,7 @@ void add_entry(zip_t* archive, const std::string& path, const std::string& bytes
     const auto entry = static_cast<zip_uint64_t>(index);
     if (zip_set_file_compression(archive, entry, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) != 0)
         fail("cannot set compression of " + path, archive);
-    if (zip_file_set_mtime(archive, entry, static_cast<time_t>(timestamp), 0) != 0)
+    if (zip_file_set_dostime(archive, entry, when.time, when.date, 0) != 0)
         fail("cannot set time of " + path, archive);
 }
 
@@ -52,8 +69,8 @@ void add_entry(zip_t* archive, const std::string& path, const std::string& bytes
 
 std::string zip_epub(const std::vector<PackageEntry>& entries, std::int64_t timestamp) {
     // Zip timestamps are DOS dates: nothing before 1980 can be written.
-    constexpr std::int64_t earliest_dos_time = 315532800 + 86400;  // 1980-01-02, clear of time zones
-    timestamp = std::max(timestamp, earliest_dos_time);
+    constexpr std::int64_t earliest_dos_time = 315532800;  // 1980-01-01T00:00:00Z
+    const DosTime when = dos_time_utc(std::max(timestamp, earliest_dos_time));
 
     zip_error_t error;
     zip_error_init(&error);
@@ -68,8 +85,8 @@ std::string zip_epub(const std::vector<PackageEntry>& entries, std::int64_t time
     zip_error_fini(&error);
 
     static const std::string mimetype = "application/epub+zip";
-    add_entry(archive.get(), "mimetype", mimetype, true, timestamp);
-    for (const PackageEntry& entry : entries) add_entry(archive.get(), entry.path, entry.bytes, false, timestamp);
+    add_entry(archive.get(), "mimetype", mimetype, true, when);
+    for (const PackageEntry& entry : entries) add_entry(archive.get(), entry.path, entry.bytes, false, when);
     if (zip_close(archive.get()) != 0) fail("cannot write archive", archive.get());
     (void)archive.release();  // zip_close freed it
 

@@ -155,3 +155,31 @@ TEST(EpubParts, TypographicCoverShowsTitleAndAuthors) {
 
 }  // namespace
 }  // namespace pamphlet::epub::testing
+
+namespace pamphlet::epub::testing {
+namespace {
+
+TEST(EpubParts, ZipTimesAreTheBookTimeInUtcWhateverTheTimeZone) {
+    EpubOptions options;
+    options.source_date_epoch = 1700000000;  // 2023-11-14T22:13:20Z
+    Report report;
+    const std::string bytes = write_epub(sample_document(), layout::Style{}, {}, options, report);
+    zip_error_t error;
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+    ASSERT_NE(archive, nullptr);
+    // libzip reads DOS times back through the local time zone; compare the fields it decoded.
+    zip_stat_t stat;
+    ASSERT_EQ(zip_stat_index(archive, 0, 0, &stat), 0);
+    std::tm local{};
+    localtime_r(&stat.mtime, &local);
+    EXPECT_EQ(local.tm_year + 1900, 2023);
+    EXPECT_EQ(local.tm_mon + 1, 11);
+    EXPECT_EQ(local.tm_mday, 14);
+    EXPECT_EQ(local.tm_hour, 22);
+    EXPECT_EQ(local.tm_min, 13);
+    zip_discard(archive);
+}
+
+}  // namespace
+}  // namespace pamphlet::epub::testing
