@@ -106,8 +106,36 @@ std::string MarkdownConverter::label_of_definition(std::size_t index) const {
 }
 
 void MarkdownConverter::append_blocks(cmark_node* parent, const Context& context, model::Blocks& out) {
-    for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
+    for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
         append_block(child, context, out);
+        // Pandoc's table captions: a paragraph "Table: ..." (or ": ...") right after a table.
+        cmark_node* next = cmark_node_next(child);
+        if (node_type_name(child) == "table" && next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH &&
+            !out.empty() && std::holds_alternative<model::Table>(out.back().value)) {
+            model::Inlines caption = take_caption(next, context);
+            if (!caption.empty()) {
+                std::get<model::Table>(out.back().value).caption = std::move(caption);
+                child = next;
+            }
+        }
+    }
+}
+
+// The paragraph's inlines without a leading "Table:" or ":" when it has one; empty otherwise.
+model::Inlines MarkdownConverter::take_caption(cmark_node* paragraph, const Context& context) {
+    cmark_node* first = cmark_node_first_child(paragraph);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT) return {};
+    const std::string text = literal_of(first);
+    std::size_t prefix = 0;
+    if (text.rfind("Table:", 0) == 0) prefix = 6;
+    else if (text.rfind(":", 0) == 0) prefix = 1;
+    else return {};
+    model::Inlines caption = finish_inlines(block_inlines(paragraph, paragraph, context), paragraph, context);
+    auto& leading = std::get<model::Text>(caption.front().value).text;
+    leading.erase(0, prefix);
+    leading.erase(0, leading.find_first_not_of(' '));
+    if (leading.empty()) caption.erase(caption.begin());
+    return caption;
 }
 
 void MarkdownConverter::append_block(cmark_node* node, const Context& context, model::Blocks& out) {

@@ -38,6 +38,7 @@ private:
     void append_paragraph(cmark_node* node, const Context& context, model::Blocks& out);
     void append_heading(cmark_node* node, const Context& context, model::Blocks& out);
     void append_table(cmark_node* node, const Context& context, model::Blocks& out);
+    model::Inlines take_caption(cmark_node* paragraph, const Context& context);
     model::Inlines block_inlines(cmark_node* block, cmark_node* parent, const Context& context);
     model::Inlines inlines(cmark_node* parent, const Context& context);
     void warn_inline(std::string message);

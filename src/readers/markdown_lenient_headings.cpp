@@ -37,8 +37,9 @@ std::string repair_heading_spaces(std::string_view text, const std::vector<std::
         if (at == std::string_view::npos) {
             out.append(line);
         } else {
-            std::string repaired(line);
-            repaired.replace(at, no_break_space.size(), " ");
+            std::string repaired(line.substr(0, at));
+            repaired += ' ';
+            repaired.append(line.substr(at + no_break_space.size()));
             report.repairs.push_back({"heading-space", line_number, std::string(line), repaired,
                                       "a no-break space after the heading marks stands for the space CommonMark needs"});
             out.append(repaired);

@@ -198,3 +198,12 @@ TEST(MarkdownHeadings, NoBreakSpaceAfterHashMarksIsRepaired) {
     EXPECT_EQ(report.repairs[0].line, 1);
     EXPECT_EQ(report.repairs[0].after, "## Chapter");
 }
+
+TEST(MarkdownTables, PandocStyleCaptionFollowsTheTable) {
+    model::Report report;
+    const auto document = read("| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Prices in *1848*\n\nAfter.\n", report);
+    ASSERT_EQ(document.blocks.size(), 2u);
+    const auto& table = std::get<model::Table>(document.blocks[0].value);
+    EXPECT_EQ(model::visible_text(table.caption), "Prices in 1848");
+    EXPECT_EQ(model::visible_text(document.blocks[1]), "After.");
+}
