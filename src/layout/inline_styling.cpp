@@ -47,8 +47,10 @@ private:
                     inner.language = "zxx";                // no linguistic content: no hyphenation
                     add_text(value.text, inner);
                 } else if constexpr (std::is_same_v<T, model::Link>) {
-                    // Printed text: the link's words are set as they are (not clickable yet).
+                    const std::string* previous_target = link_target_;
+                    if (is_safe_link(value.target)) link_target_ = &value.target;
                     style(value.children, look);
+                    link_target_ = previous_target;
                 } else if constexpr (std::is_same_v<T, model::LineBreak>) {
                     add_text("\n", look);
                 } else if constexpr (std::is_same_v<T, model::NoteReference>) {
@@ -77,6 +79,10 @@ private:
         span.language = look.language;
         span.source_offset = offset_;
         offset_ += text.size();
+        if (link_target_ != nullptr) {
+            span.anchor = next_anchor_++;
+            out_.links.push_back({span.anchor, *link_target_, out_.spans.size()});
+        }
         out_.spans.push_back(std::move(span));
     }
 
@@ -92,7 +98,10 @@ private:
                 previous.pop_back();
                 moved_spaces += ' ';
             }
-            if (previous.empty()) out_.spans.pop_back();
+            if (previous.empty()) {
+                out_.spans.pop_back();
+                std::erase_if(out_.links, [&](const LinkAnchor& link) { return link.span == out_.spans.size(); });
+            }
         }
         InlineLook marker_look = look;
         marker_look.slant = FontSlant::normal;
@@ -119,10 +128,15 @@ private:
     FontLibrary& fonts_;
     int& next_anchor_;
     std::size_t offset_ = 0;
+    const std::string* link_target_ = nullptr;  // inside a link: where it goes
     StyledInlines out_;
 };
 
 }  // namespace
+
+bool is_safe_link(std::string_view target) {
+    return target.starts_with("https://") || target.starts_with("http://") || target.starts_with("mailto:");
+}
 
 double measure_text(std::string_view text, FaceId face, double size_pt, const FontLibrary& fonts) {
     double width = 0;

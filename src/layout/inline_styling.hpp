@@ -30,9 +30,21 @@ struct NoteAnchor {
     const model::NoteReference* note = nullptr;
 };
 
+// A span of an external link's text: each span of the link carries its own anchor, so the
+// page can make the span clickable where the line setter put it.
+struct LinkAnchor {
+    int anchor = -1;
+    std::string target;  // only http(s) and mailto targets are kept (see is_safe_link)
+    std::size_t span = 0;  // index into StyledInlines::spans
+};
+
+// Links a printed pamphlet may carry: web and mail addresses, nothing that runs or opens files.
+bool is_safe_link(std::string_view target);
+
 struct StyledInlines {
     std::vector<StyledSpan> spans;
     std::vector<NoteAnchor> notes;
+    std::vector<LinkAnchor> links;
 };
 
 // Note markers are set at this fraction of the text size, raised by `note_marker_rise`.

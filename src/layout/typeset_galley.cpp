@@ -103,9 +103,9 @@ private:
             spec.spans.push_back(*prefix_);
             prefix_.reset();
         }
-        for (StyledSpan& span : styled.spans) {
-            span.source_offset += options.base_offset;
-            spec.spans.push_back(std::move(span));
+        for (const StyledSpan& span : styled.spans) {  // copied: links measure their spans below
+            spec.spans.push_back(span);
+            spec.spans.back().source_offset += options.base_offset;
         }
         spec.width_pt = environment_.text_width_pt - column.left_pt - column.right_pt;
         spec.first_line_indent_pt = options.first_indent_pt;
@@ -127,10 +127,28 @@ private:
             // mid-word, and page starts must fall between words).
             galley_line.keep_with_next = line.ends_with_hyphen;
             if (is_body_) galley_line.position = TextPosition{current_leaf_, line.source_begin};
-            for (const AnchorPlacement& anchor : line.anchors) place_note_reference(galley_line, anchor, styled, column);
+            for (const AnchorPlacement& anchor : line.anchors) {
+                place_note_reference(galley_line, anchor, styled, column);
+                place_link(galley_line, anchor, styled, column);
+            }
             target_.push_back(std::move(galley_line));
         }
         return first;
+    }
+
+    // A span of an external link on a line: clickable from where it starts for its nominal
+    // width (justification may stretch it a little), never beyond the column.
+    void place_link(GalleyLine& line, const AnchorPlacement& anchor, const StyledInlines& styled,
+                    const Column& column) const {
+        const auto found = std::find_if(styled.links.begin(), styled.links.end(),
+                                        [&](const LinkAnchor& link) { return link.anchor == anchor.anchor; });
+        if (found == styled.links.end()) return;
+        const StyledSpan& span = styled.spans[found->span];
+        const double x = column.left_pt + anchor.x_pt;
+        const double right = std::min(x + measure_text(span.text, span.face, span.size_pt, fonts()),
+                                      environment_.text_width_pt - column.right_pt);
+        if (right <= x) return;
+        line.links.push_back(LinkArea{x, -0.25 * span.size_pt, right, 0.85 * span.size_pt, found->target, ""});
     }
 
     // A note reference on a line: the note is set, hung off the line, and linked both ways.

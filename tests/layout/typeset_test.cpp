@@ -254,6 +254,24 @@ TEST_F(TypesetTest, TitlePageShowsTitleSubtitleAndAuthor) {
     EXPECT_EQ(result.outline.size(), 6u);
 }
 
+TEST_F(TypesetTest, WebLinksAreClickableOtherTargetsAreNot) {
+    model::Document document;
+    model::Paragraph text;
+    text.content = {model::Text{"Read "}, model::Link{"https://example.org/pamphlets", {model::Text{"the archive"}}},
+                    model::Text{" but not "}, model::Link{"file:///etc/passwd", {model::Text{"this file"}}},
+                    model::Text{"."}};
+    document.blocks.push_back(model::Block(text));
+    const TypesetDocument result = typeset(document, style, report);
+    std::vector<LinkArea> links;
+    for (const Page& page : result.pages)
+        for (const PageItem& item : page.items)
+            if (const auto* link = std::get_if<LinkArea>(&item)) links.push_back(*link);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].uri, "https://example.org/pamphlets");
+    EXPECT_GT(links[0].right_pt - links[0].left_pt, 20);  // "the archive" at 10.5 pt
+    EXPECT_LT(links[0].right_pt - links[0].left_pt, 80);
+}
+
 TEST_F(TypesetTest, EmptyDocumentStillHasAPage) {
     model::Document document;
     const TypesetDocument result = typeset(document, style, report);
