@@ -70,6 +70,8 @@ void dehyphenate(TextBlocks& blocks, const RepairContext& context) {
             if (right.find('-') != std::string_view::npos) right = right.substr(0, right.find('-'));
 
             const HyphenDecision decision = decide_line_end_hyphen(left, right, context);
+            // Copies: the views point into the lines this repair is about to rewrite.
+            const std::string joined = std::string(left) + std::string(right);
             const std::size_t chunk = first_chunk_length(next_text);
             const std::string before = line.text + "\n" + std::string(next_text);
             std::string moved(next_text.substr(0, chunk));
@@ -79,8 +81,7 @@ void dehyphenate(TextBlocks& blocks, const RepairContext& context) {
                 case HyphenDecision::join:
                     line.text.pop_back();
                     line.text += moved;
-                    reason = "a word broken at the line end: the document or the dictionary knows '" +
-                             std::string(left) + std::string(right) + "'";
+                    reason = "a word broken at the line end: the document or the dictionary knows '" + joined + "'";
                     break;
                 case HyphenDecision::keep_hyphen:
                     line.text += moved;

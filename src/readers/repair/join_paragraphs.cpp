@@ -34,7 +34,7 @@ void join_split_paragraphs(TextBlocks& blocks, const BodyMeasure& body, const Re
             const double last_width = static_cast<double>(width(last_line));
             const bool full_last_line = last_width >= 0.75 * body.width;
             const bool continues_any_case = last_width >= 0.9 * body.width && first.lines.size() > 1 &&
-                                            next_letter != 0 && is_letter(next_letter) && block.lines.size() > 1;
+                                            next_letter != 0 && block.lines.size() > 1;
             if (stops_mid_sentence(last_line) && full_last_line && (continues_lower || continues_any_case)) {
                 context.record(join_paragraphs_pass, block.lines.front().number,
                                std::string(last_line) + "\n\n" + block.lines.front().text,

@@ -40,7 +40,10 @@ void mark_page_starts(Lines& lines, const RepairContext& context) {
         if (!single_space_lead(line)) continue;
         const Line* before = neighbour(lines, i, -1);
         const Line* after = neighbour(lines, i, +1);
-        if ((before && leading_spaces(before->text) != 0) || (after && leading_spaces(after->text) != 0)) continue;
+        // Running text around it (on at least one side: the other may be a centred line).
+        const bool flush_before = before == nullptr || leading_spaces(before->text) == 0;
+        const bool flush_after = after == nullptr || leading_spaces(after->text) == 0;
+        if (!flush_before && !flush_after) continue;
         const std::string before_text = line.text;
         line.text.erase(0, 1);
         line.page_start = true;
