@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "model/diagnostics.hpp"
@@ -27,6 +28,39 @@ inline void append_inlines(model::Inlines& inlines, model::Inlines more) {
     for (model::Inline& node : more) {
         if (const auto* text = std::get_if<model::Text>(&node.value)) append_text(inlines, text->text);
         else inlines.push_back(std::move(node));
+    }
+}
+
+// Calls visit(inlines, block) for every run of inlines the blocks hold (paragraph and heading
+// content, verse lines, table cells and captions, figure captions), descending into quotes and
+// list items but not into note bodies; `block` is the block that holds the run. Works on const
+// and non-const blocks alike.
+template <typename BlockList, typename Visitor>
+void for_each_inline_run(BlockList& blocks, Visitor&& visit) {
+    for (auto& block : blocks) {
+        std::visit(
+            [&](auto& value) {
+                using T = std::decay_t<decltype(value)>;
+                if constexpr (std::is_same_v<T, model::Paragraph> || std::is_same_v<T, model::Heading>) {
+                    visit(value.content, block);
+                } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
+                    for_each_inline_run(value.children, visit);
+                } else if constexpr (std::is_same_v<T, model::ListBlock>) {
+                    for (auto& item : value.items) for_each_inline_run(item, visit);
+                } else if constexpr (std::is_same_v<T, model::Verse>) {
+                    for (auto& stanza : value.stanzas)
+                        for (auto& line : stanza) visit(line, block);
+                } else if constexpr (std::is_same_v<T, model::Table>) {
+                    for (auto* rows : {&value.header_rows, &value.body_rows})
+                        for (auto& row : *rows)
+                            for (auto& cell : row) visit(cell, block);
+                    visit(value.caption, block);
+                } else if constexpr (std::is_same_v<T, model::Figure>) {
+                    visit(value.caption, block);
+                } else {
+                }
+            },
+            block.value);
     }
 }
 

@@ -1,7 +1,6 @@
 #include "readers/muse_blocks.hpp"
 
 #include <algorithm>
-#include <type_traits>
 
 #include "model/text.hpp"
 #include "readers/markdown_image_path.hpp"
@@ -36,37 +35,13 @@ bool is_image_path(std::string_view target) {
 
 // Puts every run of running text in the blocks into a language span (a <[de]> region).
 void wrap_in_language(model::Blocks& blocks, const std::string& language) {
-    auto wrap = [&](model::Inlines& inlines) {
+    for_each_inline_run(blocks, [&](model::Inlines& inlines, const model::Block&) {
         if (inlines.empty()) return;
         model::LanguageSpan span;
         span.language = language;
         span.children = std::move(inlines);
         inlines = model::Inlines{std::move(span)};
-    };
-    for (model::Block& block : blocks) {
-        std::visit(
-            [&](auto& value) {
-                using T = std::decay_t<decltype(value)>;
-                if constexpr (std::is_same_v<T, model::Paragraph> || std::is_same_v<T, model::Heading>) {
-                    wrap(value.content);
-                } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                    wrap_in_language(value.children, language);
-                } else if constexpr (std::is_same_v<T, model::ListBlock>) {
-                    for (model::Blocks& item : value.items) wrap_in_language(item, language);
-                } else if constexpr (std::is_same_v<T, model::Verse>) {
-                    for (auto& stanza : value.stanzas)
-                        for (model::Inlines& line : stanza) wrap(line);
-                } else if constexpr (std::is_same_v<T, model::Table>) {
-                    for (auto* rows : {&value.header_rows, &value.body_rows})
-                        for (auto& row : *rows)
-                            for (model::Inlines& cell : row) wrap(cell);
-                } else if constexpr (std::is_same_v<T, model::Figure>) {
-                    wrap(value.caption);
-                } else {
-                }
-            },
-            block.value);
-    }
+    });
 }
 
 // Leading spaces of a verse line are meaningful indentation: keep them as no-break spaces.

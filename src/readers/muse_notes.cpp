@@ -18,34 +18,12 @@ public:
         int line = 0;
     };
 
-    void blocks(model::Blocks& list, Where where) {
-        for (model::Block& block : list) {
+    void blocks(model::Blocks& list, const Where& where) {
+        for_each_inline_run(list, [&](model::Inlines& run, const model::Block& holder) {
             Where here = where;
-            if (block.position.line > 0) here.line = block.position.line;
-            std::visit(
-                [&](auto& value) {
-                    using T = std::decay_t<decltype(value)>;
-                    if constexpr (std::is_same_v<T, model::Paragraph> || std::is_same_v<T, model::Heading>) {
-                        inlines(value.content, here);
-                    } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                        blocks(value.children, here);
-                    } else if constexpr (std::is_same_v<T, model::ListBlock>) {
-                        for (model::Blocks& item : value.items) blocks(item, here);
-                    } else if constexpr (std::is_same_v<T, model::Verse>) {
-                        for (auto& stanza : value.stanzas)
-                            for (model::Inlines& line : stanza) inlines(line, here);
-                    } else if constexpr (std::is_same_v<T, model::Table>) {
-                        for (auto* rows : {&value.header_rows, &value.body_rows})
-                            for (auto& row : *rows)
-                                for (model::Inlines& cell : row) inlines(cell, here);
-                        inlines(value.caption, here);
-                    } else if constexpr (std::is_same_v<T, model::Figure>) {
-                        inlines(value.caption, here);
-                    } else {
-                    }
-                },
-                block.value);
-        }
+            if (holder.position.line > 0) here.line = holder.position.line;
+            inlines(run, here);
+        });
     }
 
     void report_unused() {

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "readers/front_matter.hpp"
-#include "readers/markdown.hpp"
 #include "readers/markdown_fenced_divs.hpp"
 #include "readers/markdown_image_path.hpp"
 #include "readers/markdown_inline_notes.hpp"
@@ -11,18 +10,6 @@
 
 using namespace pamphlet;
 using test::has_warning_containing;
-
-namespace {
-
-model::Document read(std::string_view text, model::Report& report, std::string file_name = "test.md") {
-    readers::ReadOptions options;
-    options.file_name = std::move(file_name);
-    model::Document document = readers::read_markdown(text, options, report);
-    test::expect_well_formed(document);
-    return document;
-}
-
-}  // namespace
 
 TEST(MarkdownInlineNotes, SplitsTextAroundTheNote) {
     model::Inlines inlines{model::Text{"before^[a [nested] note] after ^[second]."}};
@@ -47,7 +34,7 @@ TEST(MarkdownInlineNotes, LeavesUnclosedEmptyAndCodeAlone) {
 
 TEST(MarkdownInlineNotes, CodeSpansInMarkdownNeverOpenOrCloseNotes) {
     model::Report report;
-    const auto document = read("Code `^[not a note]` and ^[a note with `]`] end.\n", report);
+    const auto document = test::read_markdown("Code `^[not a note]` and ^[a note with `]`] end.\n", report);
     const auto notes = test::notes_of(document.blocks);
     ASSERT_EQ(notes.size(), 1u);
     EXPECT_EQ(model::visible_text(notes[0]->body.at(0)), "a note with ]");
@@ -67,7 +54,7 @@ TEST(MarkdownFencedDivs, FencesInsideCodeAreNotDivs) {
 
 TEST(MarkdownFencedDivs, EpigraphsAndAlignmentEvenWithoutBlankLines) {
     model::Report report;
-    const auto document = read(
+    const auto document = test::read_markdown(
         "Intro\n::: epigraph\n# Motto\nA line.\n:::\n::: right\nSigned\n:::\n::: unknown\nKept\n:::\n:::\n", report);
     ASSERT_EQ(document.blocks.size(), 4u);
     EXPECT_EQ(model::visible_text(document.blocks[0]), "Intro");
@@ -85,7 +72,7 @@ TEST(MarkdownFencedDivs, EpigraphsAndAlignmentEvenWithoutBlankLines) {
 
 TEST(MarkdownFootnotes, WarnsAboutUnusedMissingRepeatedAndNestedNotes) {
     model::Report report;
-    const auto document = read(
+    const auto document = test::read_markdown(
         "One[^a], again[^a], missing[^nope].\n\n[^a]: Note with[^b].\n\n[^b]: Inner.\n\n[^spare]: Never used.\n",
         report);
     const auto notes = test::notes_of(document.blocks);
@@ -99,7 +86,7 @@ TEST(MarkdownFootnotes, WarnsAboutUnusedMissingRepeatedAndNestedNotes) {
 
 TEST(MarkdownHeadings, HeadingsInQuotesAndListsBecomeParagraphs) {
     model::Report report;
-    const auto document = read("> # Quoted\n\n- ## Listed\n", report);
+    const auto document = test::read_markdown("> # Quoted\n\n- ## Listed\n", report);
     const auto& quote = std::get<model::BlockQuote>(document.blocks.at(0).value);
     EXPECT_TRUE(std::holds_alternative<model::Paragraph>(quote.children.at(0).value));
     EXPECT_EQ(report.warnings.size(), 2u);
@@ -115,7 +102,7 @@ TEST(MarkdownImages, RejectsPathsOutsideTheDocumentFolder) {
     EXPECT_NE(readers::image_path_problem("data:image/png;base64,AAAA"), "");
     model::Report report;
     try {
-        read("Text\n\n![x](http://example.org/a.png)\n", report);
+        test::read_markdown("Text\n\n![x](http://example.org/a.png)\n", report);
         FAIL() << "a remote image was accepted";
     } catch (const model::InputError& error) {
         EXPECT_EQ(error.line(), 3);
@@ -125,7 +112,7 @@ TEST(MarkdownImages, RejectsPathsOutsideTheDocumentFolder) {
 
 TEST(MarkdownImages, WarnsWhenAltTextIsMissing) {
     model::Report report;
-    const auto document = read("![](plate.png)\n", report);
+    const auto document = test::read_markdown("![](plate.png)\n", report);
     EXPECT_EQ(std::get<model::Figure>(document.blocks.at(0).value).source, "plate.png");
     EXPECT_TRUE(has_warning_containing(report, "no alternative text", 1));
 }
@@ -133,7 +120,7 @@ TEST(MarkdownImages, WarnsWhenAltTextIsMissing) {
 TEST(MarkdownFrontMatter, BadYamlNamesFileAndLine) {
     model::Report report;
     try {
-        read("---\ntitle: ok\nauthor: [unclosed\n---\nText\n", report, "essay.md");
+        test::read_markdown("---\ntitle: ok\nauthor: [unclosed\n---\nText\n", report, "essay.md");
         FAIL() << "bad YAML was accepted";
     } catch (const model::InputError& error) {
         EXPECT_EQ(error.file(), "essay.md");
@@ -141,7 +128,7 @@ TEST(MarkdownFrontMatter, BadYamlNamesFileAndLine) {
         EXPECT_LE(error.line(), 4);
     }
     try {
-        read("---\ntitle:\n  nested: map\n---\n", report, "essay.md");
+        test::read_markdown("---\ntitle:\n  nested: map\n---\n", report, "essay.md");
         FAIL() << "a mapping as title was accepted";
     } catch (const model::InputError& error) {
         EXPECT_EQ(error.line(), 3);
@@ -161,7 +148,7 @@ TEST(MarkdownFrontMatter, UnknownKeysCoverAndStyleAreReported) {
 
 TEST(MarkdownFrontMatter, ThematicBreakAtTheTopIsNotFrontMatter) {
     model::Report report;
-    const auto document = read("---\n\nText\n", report);
+    const auto document = test::read_markdown("---\n\nText\n", report);
     ASSERT_EQ(document.blocks.size(), 2u);
     EXPECT_TRUE(std::holds_alternative<model::SceneBreak>(document.blocks[0].value));
 }
@@ -172,21 +159,21 @@ TEST(MarkdownLanguage, FileNameGivesLanguageUnlessFrontMatterDoes) {
     EXPECT_EQ(readers::language_from_file_name("notes.old.md"), "");
     EXPECT_EQ(readers::language_from_file_name("essay.md"), "");
     model::Report report;
-    EXPECT_EQ(read("Text\n", report, "a.fr.md").metadata.language, "fr");
-    EXPECT_EQ(read("---\nlang: it\n---\nText\n", report, "a.fr.md").metadata.language, "it");
-    EXPECT_EQ(read("Text\n", report, "a.md").metadata.language, "en");
+    EXPECT_EQ(test::read_markdown("Text\n", report, "a.fr.md").metadata.language, "fr");
+    EXPECT_EQ(test::read_markdown("---\nlang: it\n---\nText\n", report, "a.fr.md").metadata.language, "it");
+    EXPECT_EQ(test::read_markdown("Text\n", report, "a.md").metadata.language, "en");
 }
 
 TEST(MarkdownText, ControlCharactersAreReplacedAndReported) {
     model::Report report;
-    const auto document = read("Bell\x07 here\n", report);
+    const auto document = test::read_markdown("Bell\x07 here\n", report);
     EXPECT_EQ(model::visible_text(document.blocks.at(0)), "Bell\xEF\xBF\xBD here");
     EXPECT_TRUE(has_warning_containing(report, "control character", 1));
 }
 
 TEST(MarkdownHeadings, NoBreakSpaceAfterHashMarksIsRepaired) {
     model::Report report;
-    const auto document = read("##\xC2\xA0" "Chapter\n\n```\n#\xC2\xA0" "code\n```\n\n####### seven\n", report);
+    const auto document = test::read_markdown("##\xC2\xA0" "Chapter\n\n```\n#\xC2\xA0" "code\n```\n\n####### seven\n", report);
     ASSERT_EQ(document.blocks.size(), 3u);
     const auto& heading = std::get<model::Heading>(document.blocks[0].value);
     EXPECT_EQ(heading.level, 2);
@@ -201,7 +188,7 @@ TEST(MarkdownHeadings, NoBreakSpaceAfterHashMarksIsRepaired) {
 
 TEST(MarkdownTables, PandocStyleCaptionFollowsTheTable) {
     model::Report report;
-    const auto document = read("| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Prices in *1848*\n\nAfter.\n", report);
+    const auto document = test::read_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Prices in *1848*\n\nAfter.\n", report);
     ASSERT_EQ(document.blocks.size(), 2u);
     const auto& table = std::get<model::Table>(document.blocks[0].value);
     EXPECT_EQ(model::visible_text(table.caption), "Prices in 1848");

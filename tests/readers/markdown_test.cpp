@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "readers/markdown.hpp"
 #include "readers/markdown_test_helpers.hpp"
 
 using namespace pamphlet;
@@ -10,26 +9,10 @@ using pamphlet::test::notes_of;
 
 namespace {
 
-model::Document read(std::string_view text, model::Report& report, std::string file_name = "test.md") {
-    readers::ReadOptions options;
-    options.file_name = std::move(file_name);
-    model::Document document = readers::read_markdown(text, options, report);
-    expect_well_formed(document);
-    return document;
-}
-
-template <typename T>
-const T& block_at(const model::Document& document, std::size_t index) {
-    EXPECT_LT(index, document.blocks.size());
-    const T* value = std::get_if<T>(&document.blocks.at(index).value);
-    EXPECT_NE(value, nullptr) << "block " << index << " has another kind";
-    return *value;
-}
-
 class EveryConstruct : public ::testing::Test {
 protected:
     void SetUp() override {
-        document = read(test::read_file(test::fixture("markdown/every-construct.md")), report, "every-construct.md");
+        document = test::read_markdown(test::read_file(test::fixture("markdown/every-construct.md")), report, "every-construct.md");
     }
     model::Report report;
     model::Document document;
@@ -57,21 +40,21 @@ TEST_F(EveryConstruct, ReadsTheFrontMatter) {
 
 TEST_F(EveryConstruct, KeepsSourceLinesAndBlockKinds) {
     ASSERT_GE(document.blocks.size(), 14u);
-    EXPECT_EQ(block_at<model::Heading>(document, 0).level, 1);
+    EXPECT_EQ(test::block_at<model::Heading>(document.blocks, 0).level, 1);
     EXPECT_EQ(document.blocks[0].position.line, 16);  // front matter lines are counted
     EXPECT_EQ(document.blocks[1].position.line, 18);
-    EXPECT_EQ(block_at<model::Heading>(document, 2).level, 2);
-    EXPECT_EQ(block_at<model::BlockQuote>(document, 3).children.size(), 1u);
-    const auto& ordered = block_at<model::ListBlock>(document, 4);
+    EXPECT_EQ(test::block_at<model::Heading>(document.blocks, 2).level, 2);
+    EXPECT_EQ(test::block_at<model::BlockQuote>(document.blocks, 3).children.size(), 1u);
+    const auto& ordered = test::block_at<model::ListBlock>(document.blocks, 4);
     EXPECT_TRUE(ordered.ordered);
     EXPECT_EQ(ordered.items.size(), 2u);
-    EXPECT_FALSE(block_at<model::ListBlock>(document, 5).ordered);
-    EXPECT_EQ(block_at<model::Preformatted>(document, 6).text, "::: not-a-div");
-    block_at<model::SceneBreak>(document, 7);
+    EXPECT_FALSE(test::block_at<model::ListBlock>(document.blocks, 5).ordered);
+    EXPECT_EQ(test::block_at<model::Preformatted>(document.blocks, 6).text, "::: not-a-div");
+    test::block_at<model::SceneBreak>(document.blocks, 7);
 }
 
 TEST_F(EveryConstruct, ReadsInlineMarkup) {
-    const auto& paragraph = block_at<model::Paragraph>(document, 1);
+    const auto& paragraph = test::block_at<model::Paragraph>(document.blocks, 1);
     const std::string text = model::visible_text(paragraph.content);
     EXPECT_NE(text.find("A paragraph with emphasis, strong, code, a link and a hard break\nafter it"), std::string::npos)
         << text;
@@ -96,12 +79,12 @@ TEST_F(EveryConstruct, FootnotesHoldTheirWholeBodies) {
     // The inline note keeps its markup and is not cut short by the "]" inside a code span.
     ASSERT_EQ(notes[1]->body.size(), 1u);
     EXPECT_EQ(model::visible_text(notes[1]->body[0]), "Said inline, with ] in code.");
-    const std::string after = model::visible_text(block_at<model::Paragraph>(document, 1).content);
+    const std::string after = model::visible_text(test::block_at<model::Paragraph>(document.blocks, 1).content);
     EXPECT_EQ(after.substr(after.size() - 19), "and an inline note.");
 }
 
 TEST_F(EveryConstruct, ReadsTablesFiguresDivsAndClampsHeadings) {
-    const auto& table = block_at<model::Table>(document, 8);
+    const auto& table = test::block_at<model::Table>(document.blocks, 8);
     EXPECT_EQ(table.column_alignment,
               (std::vector<model::Alignment>{model::Alignment::left, model::Alignment::center, model::Alignment::right}));
     ASSERT_EQ(table.header_rows.size(), 1u);
@@ -109,24 +92,24 @@ TEST_F(EveryConstruct, ReadsTablesFiguresDivsAndClampsHeadings) {
     EXPECT_EQ(model::visible_text(table.body_rows[1][2]), "f");
     EXPECT_TRUE(table.body_rows[1][1].empty());
 
-    const auto& figure = block_at<model::Figure>(document, 9);
+    const auto& figure = test::block_at<model::Figure>(document.blocks, 9);
     EXPECT_EQ(figure.source, "images/press.png");
     EXPECT_EQ(figure.alt, "A printing press");
 
-    const auto& epigraph = block_at<model::BlockQuote>(document, 10);
+    const auto& epigraph = test::block_at<model::BlockQuote>(document.blocks, 10);
     EXPECT_TRUE(epigraph.epigraph);
     EXPECT_EQ(model::visible_text(epigraph.children.at(0)), "Workers of the world, unite!");
 
-    const auto& centred = block_at<model::Paragraph>(document, 11);
+    const auto& centred = test::block_at<model::Paragraph>(document.blocks, 11);
     EXPECT_EQ(centred.alignment, model::Alignment::center);
     EXPECT_EQ(model::visible_text(centred.content), "The End");
 
-    EXPECT_EQ(block_at<model::Heading>(document, 12).level, 4);
+    EXPECT_EQ(test::block_at<model::Heading>(document.blocks, 12).level, 4);
     EXPECT_TRUE(has_warning_containing(report, "heading level 6", 56));
 
-    EXPECT_EQ(block_at<model::Preformatted>(document, 13).text, "<div>raw html</div>");
+    EXPECT_EQ(test::block_at<model::Preformatted>(document.blocks, 13).text, "<div>raw html</div>");
     EXPECT_TRUE(has_warning_containing(report, "raw HTML", 58));
-    EXPECT_EQ(model::visible_text(block_at<model::Paragraph>(document, 14).content), "Text with <span>inline html</span>.");
+    EXPECT_EQ(model::visible_text(test::block_at<model::Paragraph>(document.blocks, 14).content), "Text with <span>inline html</span>.");
     EXPECT_TRUE(has_warning_containing(report, "raw HTML '<span>'", 60));
     EXPECT_EQ(document.blocks.size(), 15u);
 }

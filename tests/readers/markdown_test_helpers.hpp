@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -14,6 +15,9 @@
 #include "model/diagnostics.hpp"
 #include "model/document.hpp"
 #include "model/text.hpp"
+#include "readers/markdown.hpp"
+#include "readers/markdown_text_helpers.hpp"
+#include "readers/muse.hpp"
 
 namespace pamphlet::test {
 
@@ -44,28 +48,7 @@ inline void collect_notes(const model::Inlines& inlines, std::vector<const model
 }
 
 inline void collect_notes(const model::Blocks& blocks, std::vector<const model::NoteReference*>& out) {
-    for (const model::Block& block : blocks) {
-        std::visit(
-            [&](const auto& value) {
-                using T = std::decay_t<decltype(value)>;
-                if constexpr (std::is_same_v<T, model::Heading> || std::is_same_v<T, model::Paragraph>) {
-                    collect_notes(value.content, out);
-                } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                    collect_notes(value.children, out);
-                } else if constexpr (std::is_same_v<T, model::ListBlock>) {
-                    for (const auto& item : value.items) collect_notes(item, out);
-                } else if constexpr (std::is_same_v<T, model::Verse>) {
-                    for (const auto& stanza : value.stanzas)
-                        for (const auto& line : stanza) collect_notes(line, out);
-                } else if constexpr (std::is_same_v<T, model::Table>) {
-                    for (const auto* rows : {&value.header_rows, &value.body_rows})
-                        for (const auto& row : *rows)
-                            for (const auto& cell : row) collect_notes(cell, out);
-                } else {
-                }
-            },
-            block.value);
-    }
+    readers::for_each_inline_run(blocks, [&](const model::Inlines& run, const model::Block&) { collect_notes(run, out); });
 }
 
 inline std::vector<const model::NoteReference*> notes_of(const model::Blocks& blocks) {
@@ -92,6 +75,31 @@ inline bool has_warning_containing(const model::Report& report, const std::strin
     for (const model::Warning& warning : report.warnings)
         if (warning.message.find(fragment) != std::string::npos && (line < 0 || warning.line == line)) return true;
     return false;
+}
+
+// The block at `index`, which must be of kind T (throws otherwise, failing the test).
+template <typename T>
+const T& block_at(const model::Blocks& blocks, std::size_t index) {
+    if (index >= blocks.size()) throw std::out_of_range("no block " + std::to_string(index));
+    const T* value = std::get_if<T>(&blocks[index].value);
+    if (!value) throw std::runtime_error("block " + std::to_string(index) + " has another kind");
+    return *value;
+}
+
+// Reads with the given reader and checks the result is well formed, as every test should.
+inline model::Document read_checked(model::Document (*reader)(std::string_view, const readers::ReadOptions&, model::Report&),
+                                    std::string_view text, model::Report& report, std::string file_name) {
+    readers::ReadOptions options;
+    options.file_name = std::move(file_name);
+    model::Document document = reader(text, options, report);
+    expect_well_formed(document);
+    return document;
+}
+inline model::Document read_markdown(std::string_view text, model::Report& report, std::string file_name = "test.md") {
+    return read_checked(readers::read_markdown, text, report, std::move(file_name));
+}
+inline model::Document read_muse(std::string_view text, model::Report& report, std::string file_name = "test.muse") {
+    return read_checked(readers::read_muse, text, report, std::move(file_name));
 }
 
 inline std::string fixture(const std::string& relative) { return std::string(PAMPHLET_TEST_DATA_DIR) + "/" + relative; }

@@ -3,21 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "readers/markdown_test_helpers.hpp"
-#include "readers/muse.hpp"
 #include "readers/muse_inlines.hpp"
 
 using namespace pamphlet;
 using test::has_warning_containing;
 
 namespace {
-
-model::Document read_muse(std::string_view text, model::Report& report, std::string file_name = "test.muse") {
-    readers::ReadOptions options;
-    options.file_name = std::move(file_name);
-    model::Document document = readers::read_muse(text, options, report);
-    test::expect_well_formed(document);
-    return document;
-}
 
 model::Inlines inlines(std::string_view text, std::vector<std::string>* warnings = nullptr) {
     readers::MuseNoteLabels labels;
@@ -59,7 +50,7 @@ TEST(MuseInlines, UnknownAndUnclosedTagsStayTextWithAWarning) {
 
 TEST(MuseNotes, NotesWhereTheModelAllowsNoneStayText) {
     model::Report report;
-    const auto document = read_muse(
+    const auto document = test::read_muse(
         "Text [1] and {1}.\n\n[1] Primary citing [2] and {1}.\n\n[2] Second.\n\n{1} Secondary citing {2}.\n\n"
         "{2} Inner.\n\n[3] Never used.\n",
         report);
@@ -77,7 +68,7 @@ TEST(MuseNotes, NotesWhereTheModelAllowsNoneStayText) {
 
 TEST(MuseNotes, NoteParagraphsFollowTheMarkersIndentation) {
     model::Report report;
-    const auto document = read_muse("A [1] B [2]\n\n[1] One.\n    Same paragraph.\n\n    Second.\n\n[2] Two.\n\n  A quote.\n",
+    const auto document = test::read_muse("A [1] B [2]\n\n[1] One.\n    Same paragraph.\n\n    Second.\n\n[2] Two.\n\n  A quote.\n",
                                     report);
     const auto notes = test::notes_of(document.blocks);
     ASSERT_EQ(notes.size(), 2u);
@@ -90,7 +81,7 @@ TEST(MuseNotes, NoteParagraphsFollowTheMarkersIndentation) {
 
 TEST(MuseBlocks, UnclosedRegionsAndHeadingsInQuotesAreKept) {
     model::Report report;
-    const auto document = read_muse("<quote>\n* Not a heading here\n</quote>\n\n<verse>\nnever closed\n", report);
+    const auto document = test::read_muse("<quote>\n* Not a heading here\n</quote>\n\n<verse>\nnever closed\n", report);
     const auto& quote = std::get<model::BlockQuote>(document.blocks.at(0).value);
     EXPECT_TRUE(std::holds_alternative<model::Paragraph>(quote.children.at(0).value));
     EXPECT_TRUE(has_warning_containing(report, "heading inside a quote", 2));
@@ -101,16 +92,16 @@ TEST(MuseBlocks, UnclosedRegionsAndHeadingsInQuotesAreKept) {
 
 TEST(MuseBlocks, ImagesAloneAreFiguresAndMustStayBesideTheDocument) {
     model::Report report;
-    const auto document = read_muse("[[plate.png 50 r][The *press*]]\n", report);
+    const auto document = test::read_muse("[[plate.png 50 r][The *press*]]\n", report);
     const auto& figure = std::get<model::Figure>(document.blocks.at(0).value);
     EXPECT_EQ(figure.source, "plate.png");
     EXPECT_EQ(figure.alt, "The press");
-    EXPECT_THROW(read_muse("Text\n\n[[../secret.png]]\n", report), model::InputError);
+    EXPECT_THROW(test::read_muse("Text\n\n[[../secret.png]]\n", report), model::InputError);
 }
 
 TEST(MuseBlocks, ListItemsContinueAfterABlankLineWhenIndented) {
     model::Report report;
-    const auto document = read_muse(" - one\n   still one\n\n   one again\n - two\n\nAfter.\n", report);
+    const auto document = test::read_muse(" - one\n   still one\n\n   one again\n - two\n\nAfter.\n", report);
     const auto& list = std::get<model::ListBlock>(document.blocks.at(0).value);
     ASSERT_EQ(list.items.size(), 2u);
     ASSERT_EQ(list.items[0].size(), 2u);
@@ -120,7 +111,7 @@ TEST(MuseBlocks, ListItemsContinueAfterABlankLineWhenIndented) {
 
 TEST(MuseDirectives, AuthorsLanguageAndUnknownDirectives) {
     model::Report report;
-    const auto document = read_muse(
+    const auto document = test::read_muse(
         "#title T\n#author Marx and Engels\n#SORTauthors Karl Marx; Friedrich Engels\n#translator Samuel Moore\n"
         "#colour red\n\nBody.\n",
         report, "manifest.de.muse");

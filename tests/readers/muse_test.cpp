@@ -1,28 +1,11 @@
 #include <gtest/gtest.h>
 
 #include "readers/markdown_test_helpers.hpp"
-#include "readers/muse.hpp"
 
 using namespace pamphlet;
 using test::has_warning_containing;
 
 namespace {
-
-model::Document read_muse(std::string_view text, model::Report& report, std::string file_name = "test.muse") {
-    readers::ReadOptions options;
-    options.file_name = std::move(file_name);
-    model::Document document = readers::read_muse(text, options, report);
-    test::expect_well_formed(document);
-    return document;
-}
-
-template <typename T>
-const T& block_at(const model::Blocks& blocks, std::size_t index) {
-    EXPECT_LT(index, blocks.size());
-    const T* value = std::get_if<T>(&blocks.at(index).value);
-    if (!value) throw std::runtime_error("block " + std::to_string(index) + " has another kind");
-    return *value;
-}
 
 template <typename T>
 bool contains(const model::Inlines& inlines) {
@@ -34,7 +17,7 @@ bool contains(const model::Inlines& inlines) {
 class MuseEveryConstruct : public ::testing::Test {
 protected:
     void SetUp() override {
-        document = read_muse(test::read_file(test::fixture("muse/every-construct.muse")), report, "every-construct.muse");
+        document = test::read_muse(test::read_file(test::fixture("muse/every-construct.muse")), report, "every-construct.muse");
     }
     model::Report report;
     model::Document document;
@@ -57,15 +40,15 @@ TEST_F(MuseEveryConstruct, ReadsTheDirectives) {
 TEST_F(MuseEveryConstruct, HeadingsClampTheFifthLevel) {
     const auto& blocks = document.blocks;
     for (int level = 1; level <= 4; ++level)
-        EXPECT_EQ(block_at<model::Heading>(blocks, static_cast<std::size_t>(level - 1)).level, level);
-    EXPECT_EQ(block_at<model::Heading>(blocks, 4).level, 4);
-    EXPECT_EQ(model::visible_text(block_at<model::Heading>(blocks, 4).content), "A fifth-level heading");
+        EXPECT_EQ(test::block_at<model::Heading>(blocks, static_cast<std::size_t>(level - 1)).level, level);
+    EXPECT_EQ(test::block_at<model::Heading>(blocks, 4).level, 4);
+    EXPECT_EQ(model::visible_text(test::block_at<model::Heading>(blocks, 4).content), "A fifth-level heading");
     EXPECT_TRUE(has_warning_containing(report, "heading level 5", 17));
     EXPECT_EQ(blocks[4].position.line, 17);
 }
 
 TEST_F(MuseEveryConstruct, InlineMarkup) {
-    const auto& first = block_at<model::Paragraph>(document.blocks, 5).content;
+    const auto& first = test::block_at<model::Paragraph>(document.blocks, 5).content;
     EXPECT_EQ(model::visible_text(first),
               "A paragraph with emphasis, strong, both, code and a second source line, a footnote  and a secondary "
               "footnote .");
@@ -78,7 +61,7 @@ TEST_F(MuseEveryConstruct, InlineMarkup) {
             strong_emphasis |= contains<model::Emphasis>(strong->children);
     EXPECT_TRUE(strong_emphasis);
 
-    const auto& tags = block_at<model::Paragraph>(document.blocks, 6).content;
+    const auto& tags = test::block_at<model::Paragraph>(document.blocks, 6).content;
     EXPECT_TRUE(contains<model::Emphasis>(tags));
     EXPECT_TRUE(contains<model::Strong>(tags));
     EXPECT_TRUE(contains<model::SmallCaps>(tags));
@@ -121,32 +104,32 @@ TEST_F(MuseEveryConstruct, PrimaryAndSecondaryNotes) {
 
 TEST_F(MuseEveryConstruct, QuotesVerseAlignmentAndBreaks) {
     const auto& blocks = document.blocks;
-    EXPECT_EQ(model::visible_text(block_at<model::BlockQuote>(blocks, 7).children.at(0)), "A quotation in tags.");
-    EXPECT_EQ(model::visible_text(block_at<model::BlockQuote>(blocks, 8).children.at(0)), "An indented quotation.");
-    const auto& verse = block_at<model::Verse>(blocks, 9);
+    EXPECT_EQ(model::visible_text(test::block_at<model::BlockQuote>(blocks, 7).children.at(0)), "A quotation in tags.");
+    EXPECT_EQ(model::visible_text(test::block_at<model::BlockQuote>(blocks, 8).children.at(0)), "An indented quotation.");
+    const auto& verse = test::block_at<model::Verse>(blocks, 9);
     ASSERT_EQ(verse.stanzas.size(), 2u);
     ASSERT_EQ(verse.stanzas[0].size(), 2u);
     EXPECT_EQ(model::visible_text(verse.stanzas[0][1]), "\xC2\xA0\xC2\xA0indented line.");
-    EXPECT_EQ(block_at<model::Paragraph>(blocks, 10).alignment, model::Alignment::center);
-    EXPECT_EQ(block_at<model::Paragraph>(blocks, 11).alignment, model::Alignment::right);
-    EXPECT_EQ(block_at<model::Paragraph>(blocks, 12).alignment, model::Alignment::center);
-    block_at<model::SceneBreak>(blocks, 13);
+    EXPECT_EQ(test::block_at<model::Paragraph>(blocks, 10).alignment, model::Alignment::center);
+    EXPECT_EQ(test::block_at<model::Paragraph>(blocks, 11).alignment, model::Alignment::right);
+    EXPECT_EQ(test::block_at<model::Paragraph>(blocks, 12).alignment, model::Alignment::center);
+    test::block_at<model::SceneBreak>(blocks, 13);
 }
 
 TEST_F(MuseEveryConstruct, ListsTablesExamplesAndLanguageRegions) {
     const auto& blocks = document.blocks;
-    const auto& bullets = block_at<model::ListBlock>(blocks, 14);
+    const auto& bullets = test::block_at<model::ListBlock>(blocks, 14);
     EXPECT_FALSE(bullets.ordered);
     ASSERT_EQ(bullets.items.size(), 2u);
     ASSERT_EQ(bullets.items[1].size(), 2u);
-    const auto& nested = block_at<model::ListBlock>(bullets.items[1], 1);
+    const auto& nested = test::block_at<model::ListBlock>(bullets.items[1], 1);
     EXPECT_TRUE(nested.ordered);
     EXPECT_EQ(nested.items.size(), 2u);
-    const auto& ordered = block_at<model::ListBlock>(blocks, 15);
+    const auto& ordered = test::block_at<model::ListBlock>(blocks, 15);
     EXPECT_TRUE(ordered.ordered);
     EXPECT_EQ(ordered.items.size(), 2u);
 
-    const auto& table = block_at<model::Table>(blocks, 16);
+    const auto& table = test::block_at<model::Table>(blocks, 16);
     ASSERT_EQ(table.column_alignment.size(), 2u);
     ASSERT_EQ(table.header_rows.size(), 1u);
     EXPECT_EQ(model::visible_text(table.header_rows[0][1]), "Header two");
@@ -154,11 +137,11 @@ TEST_F(MuseEveryConstruct, ListsTablesExamplesAndLanguageRegions) {
     EXPECT_EQ(model::visible_text(table.body_rows[1][0]), "Footer one");  // footer rows come last
     EXPECT_EQ(model::visible_text(table.caption), "A caption");
 
-    EXPECT_EQ(block_at<model::Preformatted>(blocks, 17).text, "Preformatted *not emphasis*\n  kept as is");
-    const auto& german = block_at<model::Paragraph>(blocks, 18).content;
+    EXPECT_EQ(test::block_at<model::Preformatted>(blocks, 17).text, "Preformatted *not emphasis*\n  kept as is");
+    const auto& german = test::block_at<model::Paragraph>(blocks, 18).content;
     ASSERT_EQ(german.size(), 1u);
     EXPECT_EQ(std::get<model::LanguageSpan>(german[0].value).language, "de");
-    EXPECT_EQ(block_at<model::Verse>(blocks, 19).stanzas.at(0).size(), 2u);
-    EXPECT_EQ(model::visible_text(block_at<model::Paragraph>(blocks, 20).content), "The end.");
+    EXPECT_EQ(test::block_at<model::Verse>(blocks, 19).stanzas.at(0).size(), 2u);
+    EXPECT_EQ(model::visible_text(test::block_at<model::Paragraph>(blocks, 20).content), "The end.");
     EXPECT_EQ(blocks.size(), 21u);  // the comment line is not published
 }
