@@ -283,7 +283,8 @@ def whole_runs(pamphlet, docs, work, args, notes, stages):
             "resident memory. \"all three\" = `pamphlet INPUT --out-dir OUT` (EPUB, PDF, booklet PDF);\n"
             "\"PDF\" = `pamphlet INPUT -o X.pdf`. Pages: of that PDF. \"outside stages\" = CPU of \"all three\" minus\n"
             "the warm stage times of section 1: process start, loading what a run loads once, writing files.\n"
-            "GNU time counts CPU in steps of 10 ms.\n\n"
+            "GNU time counts CPU in steps of 10 ms, and CPU times vary by some percent under load: small\n"
+            "negative values are noise.\n\n"
             + table(["document", "pages", "all three: wall", "CPU", "peak RSS", "outside stages", "PDF: wall", "CPU", "peak RSS"], rows)
             + "\n## 3. Side by side with typst and pandoc + XeLaTeX (their PDF alone)\n\n"
             f"Same text, A5, {FONT} {SIZE_PT} pt, justified; typst gets the paragraphs as a generated .typ,\n"
@@ -384,7 +385,7 @@ def write_scaling_outputs(csv_rows, results_dir):
         points = [(r["pages"], r[column]) for r in plotted if r[column]]
         if points:
             lines.append((title, points))
-    script = ["set terminal svg size 640,400 font 'DejaVu Sans,11' background '#ffffff'",
+    script = ["set terminal svg size 640,400 noenhanced font 'DejaVu Sans,11' background '#ffffff'",
               f"set output '{svg}'", "set title 'pamphlet: pages per CPU second by document length (War and Peace cuts)'",
               "set xlabel 'pages'", "set ylabel 'pages per CPU second'", "set logscale x", "set grid",
               "set yrange [0:*]", "set key bottom right",
