@@ -93,6 +93,7 @@ private:
         model::Alignment alignment = model::Alignment::justified;
         bool hyphenate = true;
         std::size_t base_offset = 0;  // where the text starts in the leaf's visible_text
+        bool balance = false;         // even out the lines' lengths (headings)
     };
 
     // Sets styled text and appends its lines; returns the index of the first line appended.
@@ -116,11 +117,13 @@ private:
         if (spec.spans.empty()) return first;
 
         SetParagraph set = set_paragraph(spec, fonts(), environment_.hyphenation);
+        double shift = 0;  // a balanced text sits inside the full measure as its alignment says
+        if (options.balance) shift = balance_lines(spec, set);
         for (const std::string& warning : set.warnings) environment_.report.warn("", 0, warning);
         for (SetLine& line : set.lines) {
             GalleyLine galley_line;
             galley_line.runs = std::move(line.runs);
-            for (GlyphRun& run : galley_line.runs) run.x_pt += column.left_pt;
+            for (GlyphRun& run : galley_line.runs) run.x_pt += column.left_pt + shift;
             galley_line.advance_pt = std::max(column.leading_pt, (line.ascent_pt + line.descent_pt) * 1.1);
             galley_line.block = current_block_;
             // The last word of a page is never hyphenated (a reader must not turn the page
@@ -134,6 +137,28 @@ private:
             target_.push_back(std::move(galley_line));
         }
         return first;
+    }
+
+    // Narrows the measure of a text set on several lines while it keeps as many lines, so a
+    // two-line heading splits evenly instead of leaving one word below. Returns how far the
+    // narrower text must move right to keep its alignment within the full measure.
+    double balance_lines(ParagraphSpec& spec, SetParagraph& set) const {
+        if (set.lines.size() < 2) return 0;
+        const double full = spec.width_pt;
+        double best = 0;
+        for (double reduction = full * 0.04; reduction <= full * 0.45; reduction += full * 0.04) {
+            spec.width_pt = full - reduction;
+            SetParagraph narrower = set_paragraph(spec, fonts(), environment_.hyphenation);
+            if (narrower.lines.size() != set.lines.size()) break;
+            set = std::move(narrower);
+            best = reduction;
+        }
+        spec.width_pt = full;
+        switch (spec.alignment) {
+            case model::Alignment::center: return best / 2;
+            case model::Alignment::right: return best;
+            default: return 0;
+        }
     }
 
     // A span of an external link on a line: clickable from where it starts for its nominal
@@ -239,6 +264,7 @@ private:
         TextOptions options;
         options.alignment = look.alignment;
         options.hyphenate = false;
+        options.balance = true;
         const std::size_t first = append_text(style_text(heading.content, column.look), column, options);
         if (first == target_.size()) return;
         settle_space(first);

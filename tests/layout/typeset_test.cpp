@@ -272,6 +272,28 @@ TEST_F(TypesetTest, WebLinksAreClickableOtherTargetsAreNot) {
     EXPECT_LT(links[0].right_pt - links[0].left_pt, 80);
 }
 
+TEST_F(TypesetTest, HeadingsOnTwoLinesAreBalanced) {
+    model::Document document;
+    document.blocks.push_back(heading(1, "Inadequate answers to the question of ownership, inadequate questions"));
+    Hyphenation hyphenation;
+    FontLibrary fonts;
+    const TypesetEnvironment environment{style, fonts, hyphenation, report, "en", text_block(style.page, 1).width_pt};
+    const DocumentGalley set = build_galley(document, environment);
+    ASSERT_EQ(set.galley.lines.size(), 2u);
+    std::vector<double> widths;
+    for (const GalleyLine& line : set.galley.lines) {
+        double left = 1e9, right = -1e9;
+        for (const GlyphRun& run : line.runs) {
+            double width = 0;
+            for (unsigned char ch : run.text) width += fonts.advance_em(run.face, ch) * run.size_pt;
+            left = std::min(left, run.x_pt);
+            right = std::max(right, run.x_pt + width);
+        }
+        widths.push_back(right - left);
+    }
+    EXPECT_GT(std::min(widths[0], widths[1]) / std::max(widths[0], widths[1]), 0.6);
+}
+
 TEST_F(TypesetTest, EmptyDocumentStillHasAPage) {
     model::Document document;
     const TypesetDocument result = typeset(document, style, report);
