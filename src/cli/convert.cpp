@@ -12,6 +12,7 @@
 #include "model/check.hpp"
 #include "pdf/impose.hpp"
 #include "pdf/write_pdf.hpp"
+#include "readers/input_limits.hpp"
 #include "readers/sidecar_metadata.hpp"
 
 namespace pamphlet::cli {
@@ -23,6 +24,8 @@ std::string read_input_bytes(const std::filesystem::path& path) {
         throw model::InputError(path.string(), 0, 0, "is a folder, not a document");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw model::InputError(path.string(), 0, 0, "cannot read the file (does it exist?)");
+    // Refuse a huge file before loading it.
+    if (const auto size = std::filesystem::file_size(path, error); !error) readers::check_input_size(size, path.string());
     std::ostringstream content;
     content << in.rdbuf();
     return std::move(content).str();
@@ -89,6 +92,7 @@ model::Document load_document(const ConversionRequest& request, model::Report& r
     } catch (const std::invalid_argument& error) {
         throw model::InputError(file_name, 0, 0, error.what());
     }
+    readers::check_input_limits(text, format, file_name);
     readers::ReadOptions options;
     options.file_name = file_name;
     options.disabled_repairs = request.disabled_repairs;
