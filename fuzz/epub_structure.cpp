@@ -1,5 +1,7 @@
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <pugixml.hpp>
 #include <zip.h>

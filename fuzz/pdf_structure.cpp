@@ -34,7 +34,7 @@ std::string pdf_structure_problem(std::string_view pdf_bytes, std::size_t expect
             page.filterContents(&tokens);
             if (tokens.bad) return "a page's content stream holds a bad token";
         }
-        if (pdf.anyWarnings()) return "qpdf warns: " + pdf.getWarnings().front().what();
+        if (pdf.anyWarnings()) return std::string("qpdf warns: ") + pdf.getWarnings().front().what();
     } catch (const std::exception& error) {
         return std::string("qpdf cannot parse it: ") + error.what();
     }

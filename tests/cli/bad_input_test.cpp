@@ -235,38 +235,36 @@ TEST(BadInput, HundredThousandParagraphsAreAllSet) {
 
 // ---- Markdown nested 10,000 deep ------------------------------------------------------------------
 
-TEST(BadInput, MarkdownQuotesNestedTenThousandDeepAreRefused) {
+namespace {
+
+// Markup nested beyond the limit (docs/limits.md) is refused naming the line (0: any line).
+void expect_too_deep(const std::string& input_name, const std::string& text, int line) {
     ScratchFolder folder;
-    const auto conversion = convert(folder, "essay.md", "# Title\n\n" + repeat(">", 10000) + " deep\n");
-    expect_refused(conversion, 3, {"nest", "limit of 100"});
+    expect_refused(convert(folder, input_name, text), line, {"nest", "limit of 100"});
+}
+
+}  // namespace
+
+TEST(BadInput, MarkdownQuotesNestedTenThousandDeepAreRefused) {
+    expect_too_deep("essay.md", "# Title\n\n" + repeat(">", 10000) + " deep\n", 3);
 }
 
 TEST(BadInput, MarkdownQuotesNestedOnePerLineAreRefused) {
-    ScratchFolder folder;
     std::string text;
     for (int depth = 1; depth <= 10000; depth += 1 + depth / 10) text += repeat("> ", depth) + "level\n";
-    const auto conversion = convert(folder, "essay.md", text);
-    expect_refused(conversion, 0, {"nest", "limit of 100"});
+    expect_too_deep("essay.md", text, 0);
 }
 
 TEST(BadInput, MarkdownListsNestedTenThousandDeepAreRefused) {
-    ScratchFolder folder;
-    const auto conversion = convert(folder, "essay.md", "Intro.\n\n" + repeat("- ", 10000) + "item\n");
-    expect_refused(conversion, 3, {"nest", "limit of 100"});
+    expect_too_deep("essay.md", "Intro.\n\n" + repeat("- ", 10000) + "item\n", 3);
 }
 
 TEST(BadInput, MarkdownEmphasisNestedTenThousandDeepIsRefused) {
-    ScratchFolder folder;
-    const auto conversion =
-        convert(folder, "essay.md", "Intro.\n\n" + repeat("*", 10000) + "deep" + repeat("*", 10000) + "\n");
-    expect_refused(conversion, 3, {"nest", "limit of 100"});
+    expect_too_deep("essay.md", "Intro.\n\n" + repeat("*", 10000) + "deep" + repeat("*", 10000) + "\n", 3);
 }
 
 TEST(BadInput, MuseQuotesNestedTenThousandDeepAreRefused) {
-    ScratchFolder folder;
-    const auto conversion = convert(folder, "essay.muse",
-                                    "#title Deep\n\n" + repeat("<quote>\n", 10000) + "deep\n" + repeat("</quote>\n", 10000));
-    expect_refused(conversion, 0, {"nest", "limit of 100"});
+    expect_too_deep("essay.muse", "#title Deep\n\n" + repeat("<quote>\n", 10000) + "deep\n" + repeat("</quote>\n", 10000), 0);
 }
 
 TEST(BadInput, MarkdownNestedTwentyDeepIsStillADocument) {
@@ -284,7 +282,7 @@ TEST(BadInput, TenThousandFootnotesAreAllSet) {
         body += "Claim " + std::to_string(i) + ".[^" + std::to_string(i) + "]" + (i % 10 == 0 ? "\n\n" : " ");
         notes += "[^" + std::to_string(i) + "]: Source " + std::to_string(i) + ".\n\n";
     }
-    const auto conversion = convert(folder, "essay.md", body + "\n\n" + notes, "out.pdf", "", 540);
+    const auto conversion = convert(folder, "essay.md", body + "\n\n" + notes, "out.pdf", "--title Notes", 540);
     expect_converted(conversion);
     EXPECT_EQ(conversion.result.err.find("warning"), std::string::npos) << conversion.result.err;
     const std::string extracted = pdf_text(conversion.output);
@@ -320,45 +318,39 @@ TEST(BadInput, CharactersNoFontHasWarnWithTheLineAndCodePoint) {
 
 // ---- Style files -----------------------------------------------------------------------------------
 
-TEST(BadInput, StyleWithAnUnknownKeyNamesFileLineAndKey) {
+namespace {
+
+// Converts a good text with `style_text` as its style file (none when empty): the refusal must
+// name the style file, at `line` when it is not 0, say `word`, and keep the earlier output.
+void expect_style_refused(const std::string& style_text, int line, const std::string& word) {
     ScratchFolder folder;
-    write_file(folder / "look.toml", "name = \"look\"\n[page]\nsize = \"a5\"\ncolour = \"red\"\n");
-    const auto conversion = convert(folder, "essay.txt", two_paragraphs, "out.pdf",
-                                    "--style " + quote_for_shell((folder / "look.toml").string()));
-    EXPECT_EQ(conversion.result.exit_status, 1);
-    EXPECT_NE(conversion.result.err.find((folder / "look.toml").string() + ":4"), std::string::npos) << conversion.result.err;
-    EXPECT_NE(conversion.result.err.find("colour"), std::string::npos) << conversion.result.err;
+    const fs::path style = folder / "look.toml";
+    if (!style_text.empty()) write_file(style, style_text);
+    const auto conversion =
+        convert(folder, "essay.txt", two_paragraphs, "out.pdf", "--style " + quote_for_shell(style.string()));
+    EXPECT_EQ(conversion.result.exit_status, 1) << conversion.result.err;
+    const std::string location = style.string() + (line > 0 ? ":" + std::to_string(line) : std::string());
+    EXPECT_NE(conversion.result.err.find(location), std::string::npos) << location << "\n" << conversion.result.err;
+    EXPECT_NE(conversion.result.err.find(word), std::string::npos) << word << "\n" << conversion.result.err;
     EXPECT_EQ(read_file(conversion.output), earlier_output);
+}
+
+}  // namespace
+
+TEST(BadInput, StyleWithAnUnknownKeyNamesFileLineAndKey) {
+    expect_style_refused("name = \"look\"\n[page]\nsize = \"a5\"\ncolour = \"red\"\n", 4, "colour");
 }
 
 TEST(BadInput, StyleWithTomlSyntaxErrorNamesFileAndLine) {
-    ScratchFolder folder;
-    write_file(folder / "look.toml", "name = \"look\"\n\n[font]\nsize_pt = \"unterminated\n");
-    const auto conversion = convert(folder, "essay.txt", two_paragraphs, "out.pdf",
-                                    "--style " + quote_for_shell((folder / "look.toml").string()));
-    EXPECT_EQ(conversion.result.exit_status, 1);
-    EXPECT_NE(conversion.result.err.find((folder / "look.toml").string() + ":4"), std::string::npos) << conversion.result.err;
-    EXPECT_EQ(read_file(conversion.output), earlier_output);
+    expect_style_refused("name = \"look\"\n\n[font]\nsize_pt = \"unterminated\n", 4, "look.toml");
 }
 
 TEST(BadInput, StyleWithAnImpossibleValueNamesTheKey) {
-    ScratchFolder folder;
-    write_file(folder / "look.toml", "[page]\nsize = \"a5\"\nmargin_inner_mm = 200\n");
-    const auto conversion = convert(folder, "essay.txt", two_paragraphs, "out.pdf",
-                                    "--style " + quote_for_shell((folder / "look.toml").string()));
-    EXPECT_EQ(conversion.result.exit_status, 1);
-    EXPECT_NE(conversion.result.err.find((folder / "look.toml").string() + ":3"), std::string::npos) << conversion.result.err;
-    EXPECT_NE(conversion.result.err.find("margin"), std::string::npos) << conversion.result.err;
-    EXPECT_EQ(read_file(conversion.output), earlier_output);
+    expect_style_refused("[page]\nsize = \"a5\"\nmargin_inner_mm = 200\n", 3, "margin");
 }
 
 TEST(BadInput, MissingStyleFileIsNamed) {
-    ScratchFolder folder;
-    const auto conversion = convert(folder, "essay.txt", two_paragraphs, "out.pdf",
-                                    "--style " + quote_for_shell((folder / "nowhere.toml").string()));
-    EXPECT_EQ(conversion.result.exit_status, 1);
-    EXPECT_NE(conversion.result.err.find("nowhere.toml"), std::string::npos) << conversion.result.err;
-    EXPECT_EQ(read_file(conversion.output), earlier_output);
+    expect_style_refused("", 0, "look.toml");
 }
 
 // ---- Where the output goes -------------------------------------------------------------------------
