@@ -64,7 +64,7 @@ void warn_unreferenced_footnotes(const std::vector<std::string_view>& lines,
 
 model::Document read_markdown(std::string_view utf8_text, const ReadOptions& options, model::Report& report) {
     const std::string& file = options.file_name;
-    const std::string clean = replace_control_characters(utf8_text, file, report);
+    const std::string clean = sanitize_text(utf8_text, file, report);
     FrontMatter front = read_front_matter(clean, file, report);
     const std::string body = blank_front_matter(clean, front.line_count);
 

@@ -12,7 +12,7 @@ namespace pamphlet::readers {
 
 model::Document read_muse(std::string_view utf8_text, const ReadOptions& options, model::Report& report) {
     const std::string& file = options.file_name;
-    const std::string clean = replace_control_characters(utf8_text, file, report);
+    const std::string clean = sanitize_text(utf8_text, file, report);
     const std::vector<std::string_view> lines = split_lines(clean);
 
     MuseHeader header = read_muse_header(lines, file, report);

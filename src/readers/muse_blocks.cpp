@@ -163,7 +163,8 @@ std::size_t MuseBlockParser::paragraph(Region region, std::size_t i, model::Bloc
         const std::size_t split = inside.find("][");
         std::string_view target = inside.substr(0, split);
         target = target.substr(0, target.find(' '));  // "logo.png 80 r": width and float are print hints
-        if (is_image_path(target)) {
+        // A remote picture stays a link: amusewiki only embeds files that travel with the text.
+        if (is_image_path(target) && target.find("://") == std::string_view::npos) {
             const std::string problem = image_path_problem(target);
             if (!problem.empty())
                 throw model::InputError(file_, where.line, 1, "image '" + std::string(target) + "': " + problem);

@@ -169,6 +169,9 @@ TEST(MarkdownText, ControlCharactersAreReplacedAndReported) {
     const auto document = test::read_markdown("Bell\x07 here\n", report);
     EXPECT_EQ(model::visible_text(document.blocks.at(0)), "Bell\xEF\xBF\xBD here");
     EXPECT_TRUE(has_warning_containing(report, "control character", 1));
+    const auto broken = test::read_muse("ok\n\xC3(\n", report);
+    EXPECT_EQ(model::visible_text(broken.blocks.at(0)), "ok \xEF\xBF\xBD(");
+    EXPECT_TRUE(has_warning_containing(report, "invalid UTF-8", 2));
 }
 
 TEST(MarkdownHeadings, NoBreakSpaceAfterHashMarksIsRepaired) {

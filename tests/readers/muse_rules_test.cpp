@@ -97,6 +97,8 @@ TEST(MuseBlocks, ImagesAloneAreFiguresAndMustStayBesideTheDocument) {
     EXPECT_EQ(figure.source, "plate.png");
     EXPECT_EQ(figure.alt, "The press");
     EXPECT_THROW(test::read_muse("Text\n\n[[../secret.png]]\n", report), model::InputError);
+    const auto remote = test::read_muse("[[https://example.org/a.png][a picture]]\n", report);
+    EXPECT_TRUE(std::holds_alternative<model::Paragraph>(remote.blocks.at(0).value));
 }
 
 TEST(MuseBlocks, ListItemsContinueAfterABlankLineWhenIndented) {
