@@ -289,3 +289,39 @@ TEST(WriteEpub, EmptyDocumentStillMakesAValidPackage) {
 
 }  // namespace
 }  // namespace pamphlet::epub::testing
+
+namespace pamphlet::epub::testing {
+namespace {
+
+TEST(WriteEpub, NotesNumberedPerSectionStillLinkToTheirOwnNote) {
+    Document document;
+    document.metadata.title = "Per section";
+    for (const char* title : {"One", "Two"}) {
+        document.blocks.push_back(Heading{1, text(title), ""});
+        Paragraph paragraph{text(std::string("Text of ") + title)};
+        paragraph.content.push_back(note(std::string("Note in ") + title));
+        document.blocks.push_back(paragraph);
+    }
+    layout::Style style;
+    style.notes.numbering = layout::NoteNumbering::per_section;
+    layout::prepare_document(document, style);
+    Report report;
+    const EpubContents epub = read_epub(write_epub(document, style, {}, {}, report));
+    std::set<std::string> ids;
+    for (const std::string& name : content_files(epub)) {
+        const auto xhtml = parse_xml(epub.files.at(name));
+        const pugi::xml_node link = xhtml.select_node("//*[@epub:type='noteref']").node();
+        ASSERT_TRUE(link) << name;
+        EXPECT_STREQ(link.child_value(), "1");  // numbering restarts: both sections print "1"
+        const std::string target = std::string(link.attribute("href").value()).substr(1);
+        EXPECT_TRUE(ids.insert(target).second) << "note id reused across the book: " << target;
+        const pugi::xml_node aside = xhtml.select_node(("//*[@id='" + target + "']").c_str()).node();
+        ASSERT_TRUE(aside);
+        EXPECT_NE(std::string(aside.select_node(".//*[local-name()='p']").node().child_value()).find(
+                      std::string("Note in ") + (name.find("section-1") != std::string::npos ? "One" : "Two")),
+                  std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace pamphlet::epub::testing
