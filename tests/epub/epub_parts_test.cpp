@@ -119,12 +119,6 @@ TEST_F(SampleSections, WritesEveryBlockKind) {
     EXPECT_GE(warnings_, 1U);
 }
 
-}  // namespace
-}  // namespace pamphlet::epub::testing
-
-namespace pamphlet::epub::testing {
-namespace {
-
 TEST(EpubParts, AnUnusableCoverImageIsAnInputErrorNamingTheFile) {
     EpubOptions options;
     options.cover_image = "/nonexistent/cover.png";
@@ -152,12 +146,6 @@ TEST(EpubParts, TypographicCoverShowsTitleAndAuthors) {
     EXPECT_NE(std::string(page.select_node("//*[local-name()='img']").node().attribute("alt").value()).find("Ada Writer"),
               std::string::npos);
 }
-
-}  // namespace
-}  // namespace pamphlet::epub::testing
-
-namespace pamphlet::epub::testing {
-namespace {
 
 TEST(EpubParts, ZipTimesAreTheBookTimeInUtcWhateverTheTimeZone) {
     EpubOptions options;

@@ -287,12 +287,6 @@ TEST(WriteEpub, EmptyDocumentStillMakesAValidPackage) {
     EXPECT_FALSE(report.warnings.empty());  // no title
 }
 
-}  // namespace
-}  // namespace pamphlet::epub::testing
-
-namespace pamphlet::epub::testing {
-namespace {
-
 TEST(WriteEpub, NotesNumberedPerSectionStillLinkToTheirOwnNote) {
     Document document;
     document.metadata.title = "Per section";
