@@ -14,6 +14,7 @@
 #include "pdf/write_pdf.hpp"
 #include "readers/input_limits.hpp"
 #include "readers/sidecar_metadata.hpp"
+#include "readers/title_heading.hpp"
 
 namespace pamphlet::cli {
 namespace {
@@ -101,6 +102,7 @@ model::Document load_document(const ConversionRequest& request, model::Report& r
     if (sidecar_metadata) readers::overlay_metadata(document.metadata, *sidecar_metadata);
     readers::overlay_metadata(document.metadata, request.metadata_overrides);
     if (document.metadata.language.empty()) document.metadata.language = "en";
+    readers::promote_title_heading(document);
     if (document.metadata.title.empty()) {
         document.metadata.title = title_from_file_name(request.input);
         report.warn(file_name, 0,

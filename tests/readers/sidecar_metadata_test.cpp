@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "model/diagnostics.hpp"
 #include "readers/sidecar_metadata.hpp"
 #include "support/command.hpp"
 
