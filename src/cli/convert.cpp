@@ -14,6 +14,7 @@
 #include "pdf/write_pdf.hpp"
 #include "readers/input_limits.hpp"
 #include "readers/sidecar_metadata.hpp"
+#include "readers/text_sanitizer.hpp"
 #include "readers/title_heading.hpp"
 
 namespace pamphlet::cli {
@@ -98,6 +99,7 @@ model::Document load_document(const ConversionRequest& request, model::Report& r
     options.file_name = file_name;
     options.disabled_repairs = request.disabled_repairs;
     model::Document document = readers::read_document(text, format, options, report);
+    readers::sanitize_document_text(document, file_name, report);
 
     if (sidecar_metadata) readers::overlay_metadata(document.metadata, *sidecar_metadata);
     readers::overlay_metadata(document.metadata, request.metadata_overrides);

@@ -271,9 +271,16 @@ Style parse_style_with_bases(std::string_view text, std::string_view origin, int
         reader.finish();
         const double text_width = style.page.width_pt - style.page.margin_inner_pt - style.page.margin_outer_pt;
         const double text_height = style.page.height_pt - style.page.margin_top_pt - style.page.margin_bottom_pt;
-        if (text_width < 72 || text_height < 72)
-            throw StyleError(file, static_cast<int>(page->source().begin.line),
-                             "page: the margins leave less than 1 inch for the text");
+        if (text_width < 72 || text_height < 72) {
+            // Point at the margin that was set, so the user sees which line to change.
+            int line = static_cast<int>(page->source().begin.line);
+            for (const char* key : {"margin_inner_mm", "margin_outer_mm", "margin_top_mm", "margin_bottom_mm", "size"})
+                if (const toml::node* node = page->get(key)) {
+                    line = static_cast<int>(node->source().begin.line);
+                    break;
+                }
+            throw StyleError(file, line, "page: the margins leave less than 1 inch for the text");
+        }
     }
     if (const toml::table* font = top.subtable("font")) {
         TableReader reader(*font, file, "font");

@@ -52,6 +52,7 @@ private:
     FontLibrary& fonts() const { return environment_.fonts; }
 
     void set_block(const model::Block& block, const Column& column) {
+        if (block.position.line > 0) current_source_line_ = block.position.line;  // for warnings
         std::visit(
             [&](const auto& value) {
                 using T = std::decay_t<decltype(value)>;
@@ -119,7 +120,7 @@ private:
         SetParagraph set = set_paragraph(spec, fonts(), environment_.hyphenation);
         double shift = 0;  // a balanced text sits inside the full measure as its alignment says
         if (options.balance) shift = balance_lines(spec, set);
-        for (const std::string& warning : set.warnings) environment_.report.warn("", 0, warning);
+        for (const std::string& warning : set.warnings) environment_.report.warn("", current_source_line_, warning);
         for (SetLine& line : set.lines) {
             GalleyLine galley_line;
             galley_line.runs = std::move(line.runs);
@@ -538,6 +539,7 @@ private:
     int& next_anchor_;
     std::size_t next_leaf_ = 0;
     std::size_t current_leaf_ = 0;
+    int current_source_line_ = 0;  // input line of the block being set, 0 if unknown
     int next_block_ = 0;
     int current_block_ = -1;
     int section_count_ = 0;

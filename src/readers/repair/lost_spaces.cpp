@@ -86,7 +86,10 @@ std::vector<std::string> split_camel_case(std::string_view token, const RepairCo
 }  // namespace
 
 std::vector<std::string> split_run_together(std::string_view token, const RepairContext& context) {
-    if (width(token) < 4 || token.find('-') != std::string_view::npos) return {};
+    // Run-together words are a few words long; a very long token is something else (a URL, a
+    // dump), and searching its splits costs time that grows with the square of its length.
+    constexpr std::size_t longest_run_together = 48;
+    if (width(token) < 4 || width(token) > longest_run_together || token.find('-') != std::string_view::npos) return {};
     if (token.find('\'') != std::string_view::npos || token.find("\u2019") != std::string_view::npos) return {};
     if (is_word(token, context)) return {};
     if (auto camel = split_camel_case(token, context); !camel.empty()) return camel;
