@@ -2,6 +2,8 @@
 // (libzip + pugixml), and running the external validators.
 #pragma once
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -163,7 +165,10 @@ inline pugi::xml_document parse_xml(const std::string& text) {
 }
 
 inline std::filesystem::path scratch_directory(const std::string& name) {
-    const auto directory = std::filesystem::temp_directory_path() / ("pamphlet-epub-test-" + name);
+    // One folder per process: ctest runs tests in parallel, and a shared folder let one test
+    // delete another's EPUB before epubcheck read it.
+    const auto directory = std::filesystem::temp_directory_path() /
+                           ("pamphlet-epub-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(directory);
     std::filesystem::create_directories(directory);
     return directory;
