@@ -19,6 +19,7 @@ cmake --build "$BUILD_DIR" -j"$(nproc)"
 # Leaks inside system libraries we only call (fontconfig's cache) are theirs, not ours.
 cat >"$BUILD_DIR/lsan-suppressions.txt" <<'SUPPRESSIONS'
 leak:libfontconfig.so
+leak:libhyphen.so
 SUPPRESSIONS
 
 export ASAN_OPTIONS="detect_leaks=1:exitcode=86:halt_on_error=1:strict_string_checks=1:check_initialization_order=1:detect_invalid_pointer_pairs=0"
