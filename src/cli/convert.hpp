@@ -38,7 +38,13 @@ struct ConversionRequest {
     std::filesystem::path input;
     std::optional<readers::InputFormat> input_format;  // unset: from the extension
     std::string style;                                  // name or file; empty: "default"
-    model::Metadata metadata_overrides;                 // from the command line; empty fields unset
+    // From the command line; empty fields are unset. Metadata defaults its language to "en",
+    // which as an override would hide the document's own language, so it starts empty here.
+    model::Metadata metadata_overrides = [] {
+        model::Metadata none;
+        none.language.clear();
+        return none;
+    }();
     std::set<std::string> disabled_repairs;
     std::optional<std::int64_t> source_date_epoch;
     bool embed_fonts = false;

@@ -53,7 +53,6 @@ std::optional<std::int64_t> source_date_epoch_from_environment() {
 ConversionRequest base_request(const Arguments& arguments) {
     ConversionRequest request;
     request.style = arguments.style;
-    request.metadata_overrides.language.clear();
     request.metadata_overrides.title = arguments.title;
     request.metadata_overrides.subtitle = arguments.subtitle;
     request.metadata_overrides.language = arguments.language;
@@ -128,7 +127,6 @@ int run_build(int argc, char** argv) {
     request.jobs = jobs;
     request.force = force;
     request.common.style = style;
-    request.common.metadata_overrides.language.clear();
     request.show_progress = ::isatty(STDERR_FILENO) != 0;
     try {
         request.common.source_date_epoch = source_date_epoch_from_environment();
