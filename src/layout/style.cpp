@@ -55,7 +55,7 @@ std::pair<double, double> parse_paper_size(std::string_view text) {
     auto number = [&](std::string_view digits) {
         double value = 0;
         auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (error != std::errc() || end != digits.data() + digits.size() || value <= 0 || value > 5000)
+        if (error != std::errc() || end != digits.data() + digits.size() || !(value > 0 && value <= 5000))
             throw std::invalid_argument("bad paper size '" + std::string(text) + "'");
         return value * factor;
     };
@@ -81,7 +81,8 @@ public:
         if (const toml::node* node = take(key)) {
             std::optional<double> value = node->value<double>();
             if (!value) fail(*node, qualified(key) + " must be a number");
-            if (*value < minimum || *value > maximum)
+            // Written so that NaN (TOML allows `nan`) fails the range test too.
+            if (!(*value >= minimum && *value <= maximum))
                 fail(*node, qualified(key) + " must be between " + format(minimum) + " and " +
                                 format(maximum));
             target = *value;
@@ -239,11 +240,18 @@ Style parse_style_with_bases(std::string_view text, std::string_view origin, int
     if (const toml::node* base = root.get("base")) {
         if (!base->is_string())
             throw StyleError(file, static_cast<int>(base->source().begin.line), "base must be a style name");
-        std::string base_name = *base->value<std::string>();
-        if (base_name.find('/') == std::string::npos && base_name.find(".toml") == std::string::npos)
-            style = load_named_or_file(base_name, depth + 1);
-        else
-            style = load_named_or_file((std::filesystem::path(file).parent_path() / base_name).string(), depth + 1);
+        const std::string base_name = *base->value<std::string>();
+        const int base_line = static_cast<int>(base->source().begin.line);
+        try {
+            if (base_name.find('/') == std::string::npos && base_name.find(".toml") == std::string::npos)
+                style = load_named_or_file(base_name, depth + 1);
+            else
+                style = load_named_or_file((std::filesystem::path(file).parent_path() / base_name).string(), depth + 1);
+        } catch (const StyleError& error) {
+            // The user gave this file, perhaps without knowing the base's path: lead with the
+            // `base =` line here, then say where in the base the mistake is.
+            throw StyleError(file, base_line, "in base style '" + base_name + "' (" + error.what() + ")");
+        }
     }
 
     TableReader top(root, file, "");
