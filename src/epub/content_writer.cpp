@@ -11,6 +11,7 @@
 #include "epub/book_plan.hpp"
 #include "epub/xml_text.hpp"
 #include "layout/footnotes.hpp"
+#include "layout/images.hpp"
 
 namespace pamphlet::epub {
 namespace {
@@ -41,18 +42,6 @@ const char* alignment_class(model::Alignment alignment) {
         case model::Alignment::right: return "align-right";
         case model::Alignment::justified: break;
     }
-    return "";
-}
-
-// Image types every EPUB reading system must show (EPUB 3.3 core media types).
-std::string image_media_type(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".png") return "image/png";
-    if (extension == ".jpg" || extension == ".jpeg") return "image/jpeg";
-    if (extension == ".gif") return "image/gif";
-    if (extension == ".svg") return "image/svg+xml";
     return "";
 }
 
@@ -362,22 +351,26 @@ void ContentWriter::write_table(const model::Table& table, pugi::xml_node parent
     write_rows(table.body_rows, "tbody", false);
 }
 
+// The image is read and identified by the loader the PDF uses (by its bytes, not its name),
+// so both outputs agree on which files are images. A picture used twice is packed once.
 std::string ContentWriter::pack_image(const model::Figure& figure) {
-    const std::filesystem::path source(figure.source);
-    const std::string media_type = image_media_type(source);
-    if (media_type.empty()) {
+    layout::ImageLibrary library;
+    const layout::LoadedImage& loaded = library.load(figure.source);
+    if (!loaded.image) {
+        state_.report.warn(figure.source, 0, "EPUB: " + loaded.problem + "; its text alternative is shown instead");
+        return "";
+    }
+    const layout::ImageData& image = *loaded.image;
+    if (image.info.format == layout::ImageFormat::webp) {
         state_.report.warn(figure.source, 0, "EPUB: image type not supported in EPUB (use PNG, JPEG, GIF or SVG)");
         return "";
     }
-    std::ifstream in(source, std::ios::binary);
-    if (!in) {
-        state_.report.warn(figure.source, 0, "EPUB: cannot read image; its text alternative is shown instead");
-        return "";
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const MediaFile& packed : state_.images)
+        if (packed.bytes == image.bytes) return packed.path;
+    const std::string media_type = layout::media_type(image.info.format);
     const std::string path =
         "images/figure-" + std::to_string(state_.images.size() + 1) + extension_for(media_type);
-    state_.images.push_back({path, media_type, std::move(bytes)});
+    state_.images.push_back({path, media_type, image.bytes});
     return path;
 }
 

@@ -3,11 +3,13 @@
 // Coordinates are PDF points from the page's bottom-left corner.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "layout/font_library.hpp"
+#include "layout/images.hpp"
 
 namespace pamphlet::layout {
 
@@ -40,7 +42,17 @@ struct Destination {
     double x_pt = 0, y_pt = 0;  // top-left of what it marks
 };
 
-using PageItem = std::variant<GlyphRun, Rule, LinkArea, Destination>;
+// A picture scaled into the rectangle whose bottom-left corner is (x, y). The image's bytes are
+// shared, not copied: a figure used twice, or on several pages, is one ImageData, so the
+// backend can embed it once. The text alternative is not drawn (the caption is, as text).
+struct ImageBox {
+    std::shared_ptr<const ImageData> image;
+    double x_pt = 0, y_pt = 0;
+    double width_pt = 0, height_pt = 0;
+    std::string alt;
+};
+
+using PageItem = std::variant<GlyphRun, Rule, LinkArea, Destination, ImageBox>;
 
 struct Page {
     double width_pt = 0;

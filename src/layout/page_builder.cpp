@@ -39,6 +39,11 @@ void place_line(Page& page, const GalleyLine& line, double x, double baseline) {
         destination.y_pt += baseline;
         page.items.emplace_back(std::move(destination));
     }
+    for (ImageBox image : line.images) {
+        image.x_pt += x;
+        image.y_pt += baseline;
+        page.items.emplace_back(std::move(image));
+    }
 }
 
 Page place_page(const Galley& galley, const PagePlan& plan, const TextBlock& block, const PageGeometry& geometry,

@@ -23,6 +23,7 @@ struct GalleyLine {
     std::vector<Rule> rules;                 // y relative to the baseline
     std::vector<LinkArea> links;             // y relative to the baseline
     std::vector<Destination> destinations;   // y relative to the baseline
+    std::vector<ImageBox> images;            // y relative to the baseline; a figure is one line
     double advance_pt = 12;        // distance from the previous baseline (the line's leading)
     double space_before_pt = 0;    // extra space above; dropped when the line opens a page
     bool keep_with_next = false;   // no page break between this line and the next

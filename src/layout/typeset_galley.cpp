@@ -4,8 +4,10 @@
 #include <type_traits>
 
 #include "layout/footnotes.hpp"
+#include "layout/images.hpp"
 #include "layout/inline_styling.hpp"
 #include "layout/line_breaking.hpp"
+#include "layout/page_builder.hpp"
 #include "model/text.hpp"
 
 namespace pamphlet::layout {
@@ -33,9 +35,10 @@ std::string reference_destination(int note) { return "noteref-" + std::to_string
 // indices and offsets become page starts); others set note bodies (no positions).
 class ColumnSetter {
 public:
-    ColumnSetter(const TypesetEnvironment& environment, DocumentGalley& out, std::vector<GalleyLine>& target,
-                 bool is_body, int& next_anchor)
-        : environment_(environment), out_(out), target_(target), is_body_(is_body), next_anchor_(next_anchor) {}
+    ColumnSetter(const TypesetEnvironment& environment, ImageLibrary& images, DocumentGalley& out,
+                 std::vector<GalleyLine>& target, bool is_body, int& next_anchor)
+        : environment_(environment), images_(images), out_(out), target_(target), is_body_(is_body),
+          next_anchor_(next_anchor) {}
 
     void set_blocks(const model::Blocks& blocks, const Column& column) {
         for (const model::Block& block : blocks) set_block(block, column);
@@ -210,7 +213,7 @@ private:
         column.leading_pt = column.look.size_pt * style().font.leading;
 
         std::vector<GalleyLine> lines;
-        ColumnSetter setter(environment_, out_, lines, false, next_anchor_);
+        ColumnSetter setter(environment_, images_, out_, lines, false, next_anchor_);
         StyledSpan marker;
         marker.text = note_marker(reference.kind, reference.number) + ".\u00A0";
         marker.face = fonts().face(column.look.family, FontWeight::normal, FontSlant::normal);
@@ -461,7 +464,7 @@ private:
                     cell.right_pt = environment_.text_width_pt - cell.left_pt - cell_width;
                     if (header) cell.look.weight = FontWeight::bold;
                     std::vector<GalleyLine> lines;
-                    ColumnSetter cell_setter(environment_, out_, lines, false, next_anchor_);
+                    ColumnSetter cell_setter(environment_, images_, out_, lines, false, next_anchor_);
                     TextOptions options;
                     options.alignment = c < table.column_alignment.size() ? table.column_alignment[c] : model::Alignment::left;
                     if (options.alignment == model::Alignment::justified) options.alignment = model::Alignment::left;
@@ -515,24 +518,75 @@ private:
         owe_space(0.6 * outer.leading_pt);
     }
 
+    // A figure is its image as one unbreakable galley line, centred, then its caption, kept
+    // together so both move to the next page when they do not fit. The image is printed at its
+    // natural size (its resolution, or default_image_dpi) unless that is wider than the column
+    // or taller than the text block less the caption; it is never enlarged. When the image
+    // cannot be printed, the caption stands alone and the warning names the file.
     void set_figure(const model::Figure& figure, const Column& outer, model::SourcePosition where) {
         current_block_ = next_block_++;
-        if (is_body_)
-            environment_.report.warn("", where.line, "figure " + figure.source +
-                                                         ": images are not drawn in the PDF yet; only the caption is set");
-        if (figure.caption.empty()) return;
-        Column caption = outer;
-        caption.look.slant = FontSlant::italic;
-        TextOptions options;
-        options.alignment = model::Alignment::center;
+        const LoadedImage& loaded = images_.load(figure.source);
+        std::string problem = loaded.problem;
+        if (problem.empty()) problem = print_problem(loaded.image->info);
+        if (!problem.empty())
+            environment_.report.warn("", where.line, "figure '" + figure.source + "': " + problem +
+                                                         "; the PDF shows its caption instead");
+        const bool drawn = problem.empty();
+        if (!drawn && figure.caption.empty()) return;
+
         owe_space(0.6 * outer.leading_pt);
-        const std::size_t first = append_text(style_text(figure.caption, caption.look), caption, options);
+        const std::size_t first = target_.size();
+        if (drawn) {
+            GalleyLine line;
+            line.block = current_block_;
+            if (is_body_) line.position = TextPosition{current_leaf_, 0};
+            target_.push_back(std::move(line));
+        }
+        const std::size_t caption_first = target_.size();
+        if (!figure.caption.empty()) {
+            Column caption = outer;
+            caption.look.slant = FontSlant::italic;
+            TextOptions options;
+            options.alignment = model::Alignment::center;
+            append_text(style_text(figure.caption, caption.look), caption, options);
+            if (drawn && caption_first < target_.size()) target_[caption_first].space_before_pt = 0.3 * outer.leading_pt;
+        }
         settle_space(first);
+        if (drawn) {
+            const double caption_height =
+                caption_first < target_.size()
+                    ? target_[caption_first].space_before_pt + column_height(target_, caption_first, target_.size())
+                    : 0;
+            size_image(target_[first], loaded.image, figure, outer, caption_height);
+        }
         keep_lines_together(target_, first, target_.size());
         owe_space(0.6 * outer.leading_pt);
     }
 
+    void size_image(GalleyLine& line, const std::shared_ptr<const ImageData>& image, const model::Figure& figure,
+                    const Column& outer, double caption_height) const {
+        const double column_width = environment_.text_width_pt - outer.left_pt - outer.right_pt;
+        // In a note the picture shares the page foot with the text above it.
+        const double text_height = text_block(style().page, 1).height();
+        const double room = (is_body_ ? text_height : 0.25 * text_height) - caption_height;
+        const double width = natural_width_pt(image->info);
+        const double height = natural_height_pt(image->info);
+        double scale = std::min({1.0, column_width / width, std::max(room, outer.leading_pt) / height});
+        ImageBox box;
+        box.image = image;
+        box.width_pt = width * scale;
+        box.height_pt = height * scale;
+        box.x_pt = outer.left_pt + (column_width - box.width_pt) / 2;
+        // place_page puts the baseline at baseline_depth of the advance: the picture's foot
+        // sits at the bottom of its line.
+        box.y_pt = -baseline_depth * box.height_pt;
+        box.alt = !figure.alt.empty() ? figure.alt : model::visible_text(figure.caption);
+        line.advance_pt = box.height_pt;
+        line.images.push_back(std::move(box));
+    }
+
     const TypesetEnvironment& environment_;
+    ImageLibrary& images_;
     DocumentGalley& out_;
     std::vector<GalleyLine>& target_;
     bool is_body_;
@@ -557,7 +611,9 @@ double body_leading(const Style& style) { return style.font.size_pt * style.font
 DocumentGalley build_galley(const model::Document& document, const TypesetEnvironment& environment) {
     DocumentGalley out;
     int next_anchor = 0;
-    ColumnSetter body(environment, out, out.galley.lines, true, next_anchor);
+    // Figure sources are resolved as the EPUB resolves them (see images.hpp).
+    ImageLibrary images;
+    ColumnSetter body(environment, images, out, out.galley.lines, true, next_anchor);
     Column column;
     column.look.family = environment.style.font.family;
     column.look.monospace_family = environment.style.font.monospace_family;

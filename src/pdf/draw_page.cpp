@@ -83,7 +83,7 @@ void draw_rule(HPDF_Page page, const layout::Rule& rule) {
 
 }  // namespace
 
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts) {
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images) {
     HPDF_Page page = HPDF_AddPage(document.handle());
     document.check("adding a page");
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(frame.width_pt));
@@ -96,12 +96,20 @@ HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const Fon
         } else if (const auto* rule = std::get_if<layout::Rule>(&item)) {
             text.finish();  // path operators are not allowed inside a text object
             draw_rule(page, *rule);
+        } else if (const auto* image = std::get_if<layout::ImageBox>(&item)) {
+            text.finish();  // so is an image
+            draw_image(document, page, *image, images);
         }
         // Links and destinations are not drawn; page_links.cpp places them.
     }
     text.finish();
     document.check("drawing page " + frame.label);
     return page;
+}
+
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts) {
+    ImageCache images;
+    return draw_page(document, frame, fonts, images);
 }
 
 }  // namespace pamphlet::pdf
