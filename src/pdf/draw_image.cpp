@@ -8,6 +8,9 @@ HPDF_Image ImageCache::get(HaruDocument& document, const layout::ImageData& imag
     const auto known = embedded_.find(&image);
     if (known != embedded_.end()) return known->second;
     HPDF_Image loaded = nullptr;
+    // Never hand libharu what it is known to mishandle (see layout::print_problem): a refused
+    // interlaced PNG leaves its document to crash when freed.
+    if (!layout::print_problem(image.info).empty()) return embedded_.emplace(&image, nullptr).first->second;
     const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(image.bytes.data());
     const auto size = static_cast<HPDF_UINT>(image.bytes.size());
     if (image.info.format == layout::ImageFormat::png)
