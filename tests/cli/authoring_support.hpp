@@ -151,17 +151,22 @@ inline std::vector<PlacedWord> pdf_words(const std::filesystem::path& pdf) {
     return words;
 }
 
-// The words of the line that holds `first_word` followed by the rest of `line_text`'s words.
+// The words of the PDF line that holds `line_text` (its words in a row, left to right), or none.
+// Words are grouped into lines by page and baseline, since pdftotext's word order need not be
+// the order on the line (a centred "* * *" is not).
 inline std::vector<PlacedWord> pdf_line(const std::vector<PlacedWord>& words, const std::string& line_text) {
     std::istringstream in(line_text);
     std::vector<std::string> wanted;
     for (std::string word; in >> word;) wanted.push_back(word);
-    for (std::size_t at = 0; at + wanted.size() <= words.size(); ++at) {
-        bool all = true;
-        for (std::size_t k = 0; k < wanted.size() && all; ++k)
-            all = words[at + k].text == wanted[k] && words[at + k].page == words[at].page &&
-                  std::abs(words[at + k].y_min - words[at].y_min) < 1.0;
-        if (all) return {words.begin() + static_cast<long>(at), words.begin() + static_cast<long>(at + wanted.size())};
+    std::map<std::pair<int, long>, std::vector<PlacedWord>> lines;
+    for (const PlacedWord& word : words) lines[{word.page, std::lround(word.y_min * 2)}].push_back(word);
+    for (auto& [key, line] : lines) {
+        std::sort(line.begin(), line.end(), [](const PlacedWord& a, const PlacedWord& b) { return a.x_min < b.x_min; });
+        for (std::size_t at = 0; at + wanted.size() <= line.size(); ++at) {
+            bool all = true;
+            for (std::size_t k = 0; k < wanted.size() && all; ++k) all = line[at + k].text == wanted[k];
+            if (all) return {line.begin() + static_cast<long>(at), line.begin() + static_cast<long>(at + wanted.size())};
+        }
     }
     return {};
 }
