@@ -113,6 +113,8 @@ BatchResult run_batch(const BatchRequest& request) {
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     std::mutex progress_mutex;
+    // Fonts, patterns and dictionaries are loaded once for the whole library, shared by the workers.
+    RunResources resources;
 
     auto work = [&] {
         for (std::size_t index = next++; index < inputs.size(); index = next++) {
@@ -134,7 +136,7 @@ BatchResult run_batch(const BatchRequest& request) {
                     outcome.kind = Outcome::Kind::skipped;
                 } else {
                     std::filesystem::create_directories(stem.parent_path());
-                    outcome.summary = convert(conversion);
+                    outcome.summary = convert(conversion, resources);
                     outcome.kind = Outcome::Kind::converted;
                 }
             } catch (const model::InputError& error) {

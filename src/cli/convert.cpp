@@ -81,6 +81,11 @@ OutputFormat output_format_for(const std::filesystem::path& path) {
 }
 
 model::Document load_document(const ConversionRequest& request, model::Report& report) {
+    RunResources resources;
+    return load_document(request, resources, report);
+}
+
+model::Document load_document(const ConversionRequest& request, RunResources& resources, model::Report& report) {
     const std::string file_name = request.input.string();
     // The small files first, so a typo in the metadata is reported before any slow work.
     std::optional<model::Metadata> sidecar_metadata;
@@ -98,6 +103,11 @@ model::Document load_document(const ConversionRequest& request, model::Report& r
     readers::ReadOptions options;
     options.file_name = file_name;
     options.disabled_repairs = request.disabled_repairs;
+    // The language when known before reading (--lang, then the sidecar), so the plain-text reader
+    // need not guess it.
+    options.language = request.metadata_overrides.language;
+    if (options.language.empty() && sidecar_metadata) options.language = sidecar_metadata->language;
+    options.dictionaries = &resources.dictionaries;
     model::Document document = readers::read_document(text, format, options, report);
     readers::sanitize_document_text(document, file_name, report);
 
@@ -121,6 +131,11 @@ model::Document load_document(const ConversionRequest& request, model::Report& r
 }
 
 DocumentSummary convert(const ConversionRequest& request) {
+    RunResources resources;
+    return convert(request, resources);
+}
+
+DocumentSummary convert(const ConversionRequest& request, RunResources& resources) {
     DocumentSummary summary;
     summary.input = request.input.string();
     for (const OutputTarget& target : request.targets)
@@ -129,14 +144,14 @@ DocumentSummary convert(const ConversionRequest& request) {
                                     "refusing to write the output " + target.path.string() + " over the input");
 
     const layout::Style style = layout::load_style(request.style.empty() ? "default" : request.style);
-    model::Document document = load_document(request, summary.report);
+    model::Document document = load_document(request, resources, summary.report);
     const layout::NoteCounts notes = layout::prepare_document(document, style);
     summary.title = document.metadata.title;
     summary.language = document.metadata.language;
     summary.notes = notes.primary + notes.secondary;
 
     // Both the PDF and the EPUB's page list need the pages, so the layout runs once for all targets.
-    const layout::TypesetDocument pages = layout::typeset(document, style, summary.report);
+    const layout::TypesetDocument pages = layout::typeset(document, style, resources.layout, summary.report);
 
     // Render every output first, then write them: a failure in one format leaves no file changed.
     std::vector<std::pair<const OutputTarget*, std::string>> rendered;

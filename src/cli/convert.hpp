@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "cli/report_json.hpp"
+#include "layout/resources.hpp"
 #include "model/document.hpp"
+#include "readers/dictionary.hpp"
 #include "readers/read_document.hpp"
 
 namespace pamphlet::cli {
@@ -56,13 +58,23 @@ struct ConversionRequest {
 // The output format for a path's extension: .epub or .pdf. Throws std::invalid_argument.
 OutputFormat output_format_for(const std::filesystem::path& path);
 
+// What a run reads from disk once for all its documents: font files, hyphenation patterns and
+// spelling dictionaries, each loaded lazily on first use. Thread-safe: the command line's inputs
+// and a batch's workers share one. Outputs do not depend on what it already holds.
+struct RunResources {
+    layout::LayoutResources layout;
+    readers::Dictionaries dictionaries;
+};
+
 // Reads, checks, prepares and writes every target. Throws model::InputError for bad input,
 // layout::StyleError for a bad style, OutputError when a file cannot be written; on any throw no
 // target has been replaced by a partial file.
-DocumentSummary convert(const ConversionRequest& request);
+DocumentSummary convert(const ConversionRequest& request, RunResources& resources);
+DocumentSummary convert(const ConversionRequest& request);  // with resources of its own
 
 // The document as the backends will see it (read, metadata merged, checked, prepared), without
 // writing anything. For tests and tools.
+model::Document load_document(const ConversionRequest& request, RunResources& resources, model::Report& report);
 model::Document load_document(const ConversionRequest& request, model::Report& report);
 
 }  // namespace pamphlet::cli

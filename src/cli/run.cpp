@@ -195,6 +195,7 @@ int run(int argc, char** argv) {
     int status = exit_success;
     try {
         const ConversionRequest common = base_request(arguments);
+        RunResources resources;  // fonts, patterns, dictionaries: loaded once for every input
         for (const std::string& input : arguments.inputs) {
             ConversionRequest request = common;
             request.input = input;
@@ -212,7 +213,7 @@ int run(int argc, char** argv) {
                 request.targets.push_back({folder / (stem + "-booklet.pdf"), OutputFormat::booklet_pdf});
             }
             try {
-                summaries.push_back(convert(request));
+                summaries.push_back(convert(request, resources));
                 print_warnings(summaries.back());
             } catch (const model::InputError& error) {
                 std::cerr << "pamphlet: " << error.located_message() << '\n';

@@ -1,5 +1,7 @@
-// FontLibrary: fontconfig finds the files, HarfBuzz (its built-in OpenType functions, no FreeType
-// rasteriser needed for metrics) measures them. Not thread-safe: measurements are cached lazily.
+// FontStore and FontLibrary: fontconfig finds the files, HarfBuzz (its built-in OpenType
+// functions, no FreeType rasteriser needed for metrics) measures them. The store (shared by a
+// run) parses each file once under a mutex; each document's FontLibrary caches measurements
+// lazily for itself, so the hot per-glyph paths take no locks.
 #include "layout/font_library.hpp"
 
 #include <fontconfig/fontconfig.h>
@@ -9,8 +11,8 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <iterator>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -40,10 +42,18 @@ std::string lower_ascii(std::string_view text) {
     return out;
 }
 
+// In one read of the file's size (a character-by-character stream iterator cost as much as
+// parsing the font).
 std::string read_whole_file(const std::filesystem::path& file) {
     std::ifstream stream(file, std::ios::binary);
-    if (!stream) throw std::runtime_error("cannot read font file " + file.string());
-    return std::string(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    if (!stream || error) throw std::runtime_error("cannot read font file " + file.string());
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    if (!stream.read(bytes.data(), static_cast<std::streamsize>(bytes.size())) ||
+        stream.gcount() != static_cast<std::streamsize>(bytes.size()))
+        throw std::runtime_error("cannot read font file " + file.string());
+    return bytes;
 }
 
 // What fontconfig says about one candidate file.
@@ -56,7 +66,9 @@ struct Candidate {
 
 }  // namespace
 
-struct LoadedFace {
+// One parsed font file, shared by every document of a run. Immutable once built, so threads
+// may read it together (HarfBuzz's font functions and hb_shape are safe on a shared hb_font_t).
+struct FontFile {
     std::filesystem::path file;
     std::string family;
     FontWeight weight = FontWeight::normal;
@@ -67,16 +79,8 @@ struct LoadedFace {
     HbPointer<hb_font_t> font;
     double units_per_em = 1000;
     FaceMetrics metrics;
-    // Advances of the common characters (Latin, Greek, Cyrillic, punctuation) in a flat table;
-    // negative: not measured yet.
-    static constexpr char32_t common_characters = 0x2100;
-    mutable std::vector<double> common_advances = std::vector<double>(common_characters, -1.0);
-    mutable std::unordered_map<char32_t, double> advances;
-    mutable std::unordered_map<char32_t, std::pair<double, double>> ink;  // ascent, descent
-    mutable std::unordered_map<std::uint64_t, double> kerning;
-    mutable HbPointer<hb_buffer_t> buffer;
 
-    explicit LoadedFace(const Candidate& candidate)
+    explicit FontFile(const Candidate& candidate)
         : file(candidate.file),
           family(candidate.families.empty() ? candidate.file.stem().string() : candidate.families.front()),
           weight(candidate.weight),
@@ -87,7 +91,7 @@ struct LoadedFace {
         face.reset(hb_face_create(blob.get(), 0));
         units_per_em = std::max(1u, hb_face_get_upem(face.get()));
         font.reset(hb_font_create(face.get()));  // HarfBuzz's OpenType functions; scale = upem
-        buffer.reset(hb_buffer_create());
+        hb_font_make_immutable(font.get());
         auto position = [&](hb_ot_metrics_tag_t tag, double fallback) {
             hb_position_t value = 0;
             return hb_ot_metrics_get_position(font.get(), tag, &value) ? value / units_per_em : fallback;
@@ -97,23 +101,55 @@ struct LoadedFace {
         metrics.x_height = position(HB_OT_METRICS_TAG_X_HEIGHT, metrics.x_height);
         metrics.cap_height = position(HB_OT_METRICS_TAG_CAP_HEIGHT, metrics.cap_height);
     }
+};
+
+// A face as one document uses it: the shared file plus this document's lazily filled caches of
+// glyph ids, advances, ink extents and kerning. The line breaker asks for these per glyph, so the
+// common characters (Latin, Greek, Cyrillic, punctuation) sit in flat tables, not in hash maps.
+struct LoadedFace {
+    std::shared_ptr<const FontFile> shared;
+    const FontFile& file;
+    static constexpr char32_t common_characters = 0x2100;
+    static constexpr std::uint32_t unknown_glyph = 0xFFFFFFFF;
+    mutable std::vector<std::uint32_t> common_glyphs = std::vector<std::uint32_t>(common_characters, unknown_glyph);
+    mutable std::vector<double> common_advances = std::vector<double>(common_characters, -1.0);  // negative: not yet
+    mutable std::unordered_map<char32_t, hb_codepoint_t> glyphs;
+    mutable std::unordered_map<char32_t, double> advances;
+    mutable std::unordered_map<char32_t, std::pair<double, double>> ink;  // ascent, descent
+    mutable std::unordered_map<std::uint64_t, double> kerning;
+    mutable HbPointer<hb_buffer_t> buffer;
+
+    explicit LoadedFace(std::shared_ptr<const FontFile> loaded) : shared(std::move(loaded)), file(*shared) {}
+
+    hb_codepoint_t lookup_glyph(char32_t character) const {
+        hb_codepoint_t glyph = 0;
+        return hb_font_get_nominal_glyph(file.font.get(), character, &glyph) ? glyph : 0;
+    }
 
     hb_codepoint_t glyph(char32_t character) const {
-        hb_codepoint_t glyph = 0;
-        return hb_font_get_nominal_glyph(font.get(), character, &glyph) ? glyph : 0;
+        if (character < common_characters) {
+            std::uint32_t& known = common_glyphs[character];
+            if (known == unknown_glyph) known = lookup_glyph(character);
+            return known;
+        }
+        auto found = glyphs.find(character);
+        if (found != glyphs.end()) return found->second;
+        return glyphs.emplace(character, lookup_glyph(character)).first->second;
+    }
+
+    double measure_advance(char32_t character) const {
+        return hb_font_get_glyph_h_advance(file.font.get(), glyph(character)) / file.units_per_em;
     }
 
     double advance(char32_t character) const {
         if (character < common_characters) {
             double& known = common_advances[character];
-            if (known < 0) known = hb_font_get_glyph_h_advance(font.get(), glyph(character)) / units_per_em;
+            if (known < 0) known = measure_advance(character);
             return known;
         }
         auto found = advances.find(character);
         if (found != advances.end()) return found->second;
-        double value = hb_font_get_glyph_h_advance(font.get(), glyph(character)) / units_per_em;
-        advances.emplace(character, value);
-        return value;
+        return advances.emplace(character, measure_advance(character)).first->second;
     }
 
     const std::pair<double, double>& ink_extent(char32_t character) const {
@@ -121,8 +157,8 @@ struct LoadedFace {
         if (found != ink.end()) return found->second;
         hb_glyph_extents_t extents{};
         std::pair<double, double> value{0, 0};
-        if (hb_font_get_glyph_extents(font.get(), glyph(character), &extents)) {
-            value = {extents.y_bearing / units_per_em, -(extents.y_bearing + extents.height) / units_per_em};
+        if (hb_font_get_glyph_extents(file.font.get(), glyph(character), &extents)) {
+            value = {extents.y_bearing / file.units_per_em, -(extents.y_bearing + extents.height) / file.units_per_em};
         }
         return ink.emplace(character, value).first->second;
     }
@@ -139,6 +175,7 @@ struct LoadedFace {
         hb_codepoint_t left_glyph = glyph(left);
         hb_codepoint_t right_glyph = glyph(right);
         if (left_glyph != 0 && right_glyph != 0) {
+            if (!buffer) buffer.reset(hb_buffer_create());
             hb_buffer_t* pair = buffer.get();
             hb_buffer_clear_contents(pair);
             std::uint32_t text[2] = {left, right};
@@ -148,13 +185,14 @@ struct LoadedFace {
                 {HB_TAG('l', 'i', 'g', 'a'), 0, 0, ~0u}, {HB_TAG('c', 'l', 'i', 'g'), 0, 0, ~0u},
                 {HB_TAG('c', 'a', 'l', 't'), 0, 0, ~0u}, {HB_TAG('k', 'e', 'r', 'n'), 1, 0, ~0u},
             };
-            hb_shape(font.get(), pair, features, sizeof features / sizeof features[0]);
+            hb_shape(file.font.get(), pair, features, sizeof features / sizeof features[0]);
             unsigned count = 0;
             hb_glyph_info_t* info = hb_buffer_get_glyph_infos(pair, &count);
             hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(pair, &count);
             if (count == 2 && info[0].codepoint == left_glyph && info[1].codepoint == right_glyph &&
                 positions[1].x_offset == 0) {
-                value = (positions[0].x_advance - hb_font_get_glyph_h_advance(font.get(), left_glyph)) / units_per_em;
+                value = (positions[0].x_advance - hb_font_get_glyph_h_advance(file.font.get(), left_glyph)) /
+                        file.units_per_em;
             }
         }
         kerning.emplace(key, value);
@@ -162,16 +200,26 @@ struct LoadedFace {
     }
 };
 
-struct FontLibrary::Implementation {
-    FcPointer<FcConfig> config;
-    std::vector<std::unique_ptr<LoadedFace>> faces;
-    std::map<std::filesystem::path, FaceId> by_file;
-    std::map<std::tuple<std::string, FontWeight, FontSlant>, std::pair<FaceId, bool>> by_request;
-    std::map<std::pair<FaceId, char32_t>, FaceId> fallback_choice;
+struct FontStore::Implementation {
+    // What a family, weight and slant resolved to: the file and whether it is a substitute.
+    struct Resolution {
+        std::shared_ptr<const FontFile> file;
+        bool substituted = false;
+    };
+
+    std::mutex mutex;  // guards everything below
+    FcPointer<FcConfig> config;  // initialised on the first request (reading fontconfig's caches costs)
+    std::map<std::tuple<std::string, FontWeight, FontSlant>, Resolution> by_request;
+    std::map<std::filesystem::path, std::shared_ptr<const FontFile>> by_file;
+    std::size_t files_loaded = 0;
 
     // fontconfig's preference order for the request, keeping only TrueType-outline .ttf files
     // (libharu cannot embed CFF outlines or collections).
-    std::vector<Candidate> candidates(std::string_view family, FontWeight weight, FontSlant slant) const {
+    std::vector<Candidate> candidates(std::string_view family, FontWeight weight, FontSlant slant) {
+        if (!config) {
+            config.reset(FcInitLoadConfigAndFonts());
+            if (!config) throw std::runtime_error("fontconfig could not be initialised");
+        }
         FcPointer<FcPattern> pattern(FcPatternCreate());
         std::string family_text(family);
         FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family_text.c_str()));
@@ -212,12 +260,52 @@ struct FontLibrary::Implementation {
         return out;
     }
 
-    FaceId load(const Candidate& candidate) {
+    std::shared_ptr<const FontFile> load(const Candidate& candidate) {
         auto found = by_file.find(candidate.file);
         if (found != by_file.end()) return found->second;
-        faces.push_back(std::make_unique<LoadedFace>(candidate));
+        auto file = std::make_shared<const FontFile>(candidate);
+        ++files_loaded;
+        by_file.emplace(candidate.file, file);
+        return file;
+    }
+
+    Resolution resolve(std::string_view family, FontWeight weight, FontSlant slant) {
+        std::lock_guard lock(mutex);
+        auto key = std::make_tuple(std::string(family), weight, slant);
+        auto found = by_request.find(key);
+        if (found != by_request.end()) return found->second;
+        std::vector<Candidate> options = candidates(family, weight, slant);
+        if (options.empty()) throw std::runtime_error("no TrueType font installed for \"" + std::string(family) + "\"");
+        const Candidate& best = options.front();
+        std::string wanted = lower_ascii(family);
+        bool same_family = std::any_of(best.families.begin(), best.families.end(),
+                                       [&](const std::string& name) { return lower_ascii(name) == wanted; });
+        bool exact = same_family && best.weight == weight && best.slant == slant;
+        return by_request.emplace(key, Resolution{load(best), !exact}).first->second;
+    }
+};
+
+FontStore::FontStore() : implementation_(std::make_unique<Implementation>()) {}
+FontStore::~FontStore() = default;
+
+std::size_t FontStore::files_loaded() const {
+    std::lock_guard lock(implementation_->mutex);
+    return implementation_->files_loaded;
+}
+
+struct FontLibrary::Implementation {
+    std::shared_ptr<FontStore> store;
+    std::vector<std::unique_ptr<LoadedFace>> faces;
+    std::map<const FontFile*, FaceId> by_file;
+    std::map<std::tuple<std::string, FontWeight, FontSlant>, std::pair<FaceId, bool>> by_request;
+    std::map<std::pair<FaceId, char32_t>, FaceId> fallback_choice;
+
+    FaceId add(std::shared_ptr<const FontFile> file) {
+        auto found = by_file.find(file.get());
+        if (found != by_file.end()) return found->second;
+        faces.push_back(std::make_unique<LoadedFace>(file));
         auto id = static_cast<FaceId>(faces.size() - 1);
-        by_file.emplace(candidate.file, id);
+        by_file.emplace(file.get(), id);
         return id;
     }
 
@@ -227,9 +315,11 @@ struct FontLibrary::Implementation {
     }
 };
 
-FontLibrary::FontLibrary() : implementation_(std::make_unique<Implementation>()) {
-    implementation_->config.reset(FcInitLoadConfigAndFonts());
-    if (!implementation_->config) throw std::runtime_error("fontconfig could not be initialised");
+FontLibrary::FontLibrary() : FontLibrary(std::make_shared<FontStore>()) {}
+
+FontLibrary::FontLibrary(std::shared_ptr<FontStore> store) : implementation_(std::make_unique<Implementation>()) {
+    if (!store) throw std::invalid_argument("FontLibrary needs a font store");
+    implementation_->store = std::move(store);
 }
 
 FontLibrary::~FontLibrary() = default;
@@ -238,16 +328,11 @@ FaceId FontLibrary::face(std::string_view family, FontWeight weight, FontSlant s
     auto key = std::make_tuple(std::string(family), weight, slant);
     auto found = implementation_->by_request.find(key);
     if (found == implementation_->by_request.end()) {
-        std::vector<Candidate> candidates = implementation_->candidates(family, weight, slant);
-        if (candidates.empty()) {
-            throw std::runtime_error("no TrueType font installed for \"" + std::string(family) + "\"");
-        }
-        const Candidate& best = candidates.front();
-        std::string wanted = lower_ascii(family);
-        bool same_family = std::any_of(best.families.begin(), best.families.end(),
-                                       [&](const std::string& name) { return lower_ascii(name) == wanted; });
-        bool exact = same_family && best.weight == weight && best.slant == slant;
-        found = implementation_->by_request.emplace(key, std::make_pair(implementation_->load(best), !exact)).first;
+        const FontStore::Implementation::Resolution resolved =
+            implementation_->store->implementation_->resolve(family, weight, slant);
+        found = implementation_->by_request
+                    .emplace(key, std::make_pair(implementation_->add(resolved.file), resolved.substituted))
+                    .first;
     }
     if (substituted != nullptr) *substituted = found->second.second;
     return found->second.first;
@@ -282,7 +367,7 @@ double FontLibrary::kerning_em(FaceId face, char32_t left, char32_t right) const
     return implementation_->at(face).kern(left, right);
 }
 
-FaceMetrics FontLibrary::metrics(FaceId face) const { return implementation_->at(face).metrics; }
+FaceMetrics FontLibrary::metrics(FaceId face) const { return implementation_->at(face).file.metrics; }
 
 double FontLibrary::ink_ascent_em(FaceId face, char32_t character) const {
     return implementation_->at(face).ink_extent(character).first;
@@ -292,15 +377,15 @@ double FontLibrary::ink_descent_em(FaceId face, char32_t character) const {
     return implementation_->at(face).ink_extent(character).second;
 }
 
-const std::filesystem::path& FontLibrary::file(FaceId face) const { return implementation_->at(face).file; }
+const std::filesystem::path& FontLibrary::file(FaceId face) const { return implementation_->at(face).file.file; }
 
-std::string_view FontLibrary::file_bytes(FaceId face) const { return implementation_->at(face).bytes; }
+std::string_view FontLibrary::file_bytes(FaceId face) const { return implementation_->at(face).file.bytes; }
 
-std::string FontLibrary::family_name(FaceId face) const { return implementation_->at(face).family; }
+std::string FontLibrary::family_name(FaceId face) const { return implementation_->at(face).file.family; }
 
-FontWeight FontLibrary::weight(FaceId face) const { return implementation_->at(face).weight; }
+FontWeight FontLibrary::weight(FaceId face) const { return implementation_->at(face).file.weight; }
 
-FontSlant FontLibrary::slant(FaceId face) const { return implementation_->at(face).slant; }
+FontSlant FontLibrary::slant(FaceId face) const { return implementation_->at(face).file.slant; }
 
 std::size_t FontLibrary::face_count() const { return implementation_->faces.size(); }
 

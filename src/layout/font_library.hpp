@@ -1,5 +1,5 @@
 // Fonts for typesetting: found by family name through fontconfig, read once per run, measured
-// with FreeType/HarfBuzz. Shared by the line breaker (widths, kerning), the PDF backend
+// with HarfBuzz. Shared by the line breaker (widths, kerning), the PDF backend
 // (embedding, subsetting) and the EPUB backend (--embed-fonts).
 //
 // CONTRACT (implemented by the typesetting work; the interface below is what others rely on).
@@ -26,9 +26,32 @@ struct FaceMetrics {  // in ems (fractions of the font size)
     double cap_height = 0.7;
 };
 
+// The run's font files: fontconfig's answers and every parsed font file, shared by all the
+// documents (and threads) of one run so each file is read and parsed once. Thread-safe; what it
+// hands out is immutable. FontLibrary is the per-document view on it.
+class FontStore {
+public:
+    FontStore();
+    ~FontStore();
+    FontStore(const FontStore&) = delete;
+    FontStore& operator=(const FontStore&) = delete;
+
+    // How many font files this store has read and parsed (each at most once).
+    std::size_t files_loaded() const;
+
+private:
+    friend class FontLibrary;
+    struct Implementation;
+    std::unique_ptr<Implementation> implementation_;
+};
+
+// The faces one document uses. Face ids are given in the order the document asks for faces, so
+// a document gets the same ids (and the same output) whether its store is fresh or shared with
+// earlier documents. Not thread-safe (measurements are cached lazily): one per document.
 class FontLibrary {
 public:
-    FontLibrary();
+    FontLibrary();  // with a store of its own
+    explicit FontLibrary(std::shared_ptr<FontStore> store);
     ~FontLibrary();
     FontLibrary(const FontLibrary&) = delete;
     FontLibrary& operator=(const FontLibrary&) = delete;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 
 #include "layout/shaping.hpp"
@@ -13,7 +14,7 @@ namespace pamphlet::layout {
 
 // RAII around libhyphen's dictionary. Dictionaries are either UTF-8 or ISO 8859-1 (German);
 // libhyphen reports one entry per character either way.
-class Hyphenation::Dictionary {
+class HyphenationPatterns::Dictionary {
 public:
     explicit Dictionary(const std::filesystem::path& file) : handle_(hnj_hyphen_load(file.c_str())) {
         if (handle_ == nullptr) throw std::runtime_error("cannot load hyphenation patterns " + file.string());
@@ -34,12 +35,16 @@ public:
             }
         }
         std::vector<char> hyphens(encoded.size() + 5, '\0');
+        // libhyphen does not promise that hyphenating is safe on a dictionary shared by threads;
+        // documents cache their words, so this lock is taken once per distinct word.
+        std::lock_guard lock(mutex_);
         char** replacements = nullptr;
         int* positions = nullptr;
         int* cuts = nullptr;
+        constexpr int left = Hyphenation::minimum_left;
+        constexpr int right = Hyphenation::minimum_right;
         int failed = hnj_hyphen_hyphenate3(handle_, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(),
-                                           nullptr, &replacements, &positions, &cuts, minimum_left, minimum_right,
-                                           minimum_left, minimum_right);
+                                           nullptr, &replacements, &positions, &cuts, left, right, left, right);
         // Non-standard hyphenation (German "Schiffahrt" -> "Schiff-fahrt") changes letters; we
         // only use plain breaks, so release those tables and ignore their entries.
         if (replacements != nullptr) {
@@ -58,12 +63,13 @@ public:
 
 private:
     HyphenDict* handle_;
+    mutable std::mutex mutex_;
 };
 
-Hyphenation::Hyphenation(std::filesystem::path directory) : directory_(std::move(directory)) {}
-Hyphenation::~Hyphenation() = default;
+HyphenationPatterns::HyphenationPatterns(std::filesystem::path directory) : directory_(std::move(directory)) {}
+HyphenationPatterns::~HyphenationPatterns() = default;
 
-std::filesystem::path Hyphenation::dictionary_file(std::string_view language) const {
+std::filesystem::path HyphenationPatterns::dictionary_file(std::string_view language) const {
     // BCP 47 "de-CH-1996" -> try hyph_de_CH.dic, then hyph_de.dic.
     std::string primary;
     std::string region;
@@ -92,9 +98,10 @@ std::filesystem::path Hyphenation::dictionary_file(std::string_view language) co
     return {};
 }
 
-const Hyphenation::Dictionary* Hyphenation::dictionary(std::string_view language) {
+std::shared_ptr<const HyphenationPatterns::Dictionary> HyphenationPatterns::dictionary(std::string_view language) {
+    std::lock_guard lock(mutex_);
     auto found = by_language_.find(language);
-    if (found != by_language_.end()) return found->second.get();
+    if (found != by_language_.end()) return found->second;
     std::shared_ptr<const Dictionary> loaded;
     std::filesystem::path file = dictionary_file(language);
     if (!file.empty()) {
@@ -107,11 +114,37 @@ const Hyphenation::Dictionary* Hyphenation::dictionary(std::string_view language
             loaded = existing->second;
         } else {
             loaded = std::make_shared<const Dictionary>(canonical);
+            ++files_loaded_;
             by_file_.emplace(canonical, loaded);
         }
     }
     by_language_.emplace(std::string(language), loaded);
-    return loaded.get();
+    return loaded;
+}
+
+std::size_t HyphenationPatterns::files_loaded() const {
+    std::lock_guard lock(mutex_);
+    return files_loaded_;
+}
+
+Hyphenation::Hyphenation(std::filesystem::path directory)
+    : patterns_(std::make_shared<HyphenationPatterns>(std::move(directory))) {}
+
+Hyphenation::Hyphenation(std::shared_ptr<HyphenationPatterns> patterns) : patterns_(std::move(patterns)) {
+    if (!patterns_) throw std::invalid_argument("Hyphenation needs a pattern store");
+}
+
+Hyphenation::~Hyphenation() = default;
+
+std::filesystem::path Hyphenation::dictionary_file(std::string_view language) const {
+    return patterns_->dictionary_file(language);
+}
+
+const HyphenationPatterns::Dictionary* Hyphenation::dictionary(std::string_view language) {
+    auto found = by_language_.find(language);
+    if (found == by_language_.end())
+        found = by_language_.emplace(std::string(language), patterns_->dictionary(language)).first;
+    return found->second.get();
 }
 
 bool Hyphenation::supports(std::string_view language) const { return !dictionary_file(language).empty(); }
@@ -120,7 +153,7 @@ std::vector<std::size_t> Hyphenation::points(std::string_view word, std::string_
     std::vector<std::size_t> out;
     std::vector<DecodedCharacter> characters = decode_utf8(word);
     if (characters.size() < static_cast<std::size_t>(minimum_left + minimum_right)) return out;
-    const Dictionary* patterns = dictionary(language);
+    const HyphenationPatterns::Dictionary* patterns = dictionary(language);
     if (patterns == nullptr) return out;
     std::string key;
     key.reserve(language.size() + 1 + word.size());

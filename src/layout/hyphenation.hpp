@@ -1,18 +1,45 @@
 // Hyphenation points from the TeX-style pattern dictionaries Debian ships for LibreOffice
 // (`hyphen-*` packages, /usr/share/hyphen/hyph_<lang>.dic), read with libhyphen. A dictionary is
-// chosen by BCP 47 language tag and loaded once per Hyphenation object, on first use.
+// chosen by BCP 47 language tag and loaded on first use, once per HyphenationPatterns store (one
+// store serves every document of a run; each document has its own Hyphenation with its own word
+// cache).
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace pamphlet::layout {
+
+// The run's loaded pattern files, shared by every document and thread. Thread-safe.
+class HyphenationPatterns {
+public:
+    explicit HyphenationPatterns(std::filesystem::path directory = "/usr/share/hyphen");
+    ~HyphenationPatterns();
+    HyphenationPatterns(const HyphenationPatterns&) = delete;
+    HyphenationPatterns& operator=(const HyphenationPatterns&) = delete;
+
+    class Dictionary;  // owns one HyphenDict
+    // The patterns for a language, loaded on first use; null when it has none.
+    std::shared_ptr<const Dictionary> dictionary(std::string_view language);
+    // The dictionary file a language tag resolves to, or an empty path.
+    std::filesystem::path dictionary_file(std::string_view language) const;
+    // How many pattern files have been loaded (each at most once).
+    std::size_t files_loaded() const;
+
+private:
+    std::filesystem::path directory_;
+    mutable std::mutex mutex_;  // guards the maps and the count
+    std::map<std::string, std::shared_ptr<const Dictionary>, std::less<>> by_language_;  // null: none
+    std::map<std::filesystem::path, std::shared_ptr<const Dictionary>> by_file_;
+    std::size_t files_loaded_ = 0;
+};
 
 class Hyphenation {
 public:
@@ -21,7 +48,8 @@ public:
     static constexpr int minimum_left = 2;
     static constexpr int minimum_right = 3;
 
-    explicit Hyphenation(std::filesystem::path directory = "/usr/share/hyphen");
+    explicit Hyphenation(std::filesystem::path directory = "/usr/share/hyphen");  // patterns of its own
+    explicit Hyphenation(std::shared_ptr<HyphenationPatterns> patterns);         // the run's
     ~Hyphenation();
     Hyphenation(const Hyphenation&) = delete;
     Hyphenation& operator=(const Hyphenation&) = delete;
@@ -39,12 +67,11 @@ public:
     std::filesystem::path dictionary_file(std::string_view language) const;
 
 private:
-    class Dictionary;  // owns one HyphenDict
-    const Dictionary* dictionary(std::string_view language);
+    const HyphenationPatterns::Dictionary* dictionary(std::string_view language);
 
-    std::filesystem::path directory_;
-    std::map<std::string, std::shared_ptr<const Dictionary>, std::less<>> by_language_;  // null: none
-    std::map<std::filesystem::path, std::shared_ptr<const Dictionary>> by_file_;
+    std::shared_ptr<HyphenationPatterns> patterns_;
+    // This document's languages, so the shared store's lock is taken once per language.
+    std::map<std::string, std::shared_ptr<const HyphenationPatterns::Dictionary>, std::less<>> by_language_;
     // Words repeat a lot in running text; remembering their points makes hyphenating a novel cheap.
     std::unordered_map<std::string, std::vector<std::size_t>> known_words_;  // key: language '\x1f' word
 };

@@ -67,11 +67,17 @@ PageStarts page_starts_for(const std::vector<Page>& pages, const std::vector<std
 }  // namespace
 
 TypesetDocument typeset(const model::Document& document, const Style& style, model::Report& report) {
+    const LayoutResources resources;
+    return typeset(document, style, resources, report);
+}
+
+TypesetDocument typeset(const model::Document& document, const Style& style, const LayoutResources& resources,
+                        model::Report& report) {
     TypesetDocument result;
-    result.font_storage = std::make_shared<FontLibrary>();
+    result.font_storage = std::make_shared<FontLibrary>(resources.fonts());
     result.fonts = result.font_storage.get();
     FontLibrary& fonts = *result.font_storage;
-    Hyphenation hyphenation;
+    Hyphenation hyphenation(resources.hyphenation());
     const TextBlock first_block = text_block(style.page, 1);
     const TypesetEnvironment environment{style, fonts, hyphenation, report, document.metadata.language,
                                          first_block.width_pt};

@@ -31,35 +31,71 @@ std::vector<std::string> hunspell_names(std::string_view language) {
 
 }  // namespace
 
-struct Dictionary::Handle {
+struct Dictionaries::Handle {
     Hunhandle* hunspell = nullptr;
+    std::mutex mutex;  // hunspell is not safe for two checks at once
     ~Handle() {
         if (hunspell != nullptr) Hunspell_destroy(hunspell);
     }
 };
 
-Dictionary::Dictionary(std::string_view language) {
-    const std::filesystem::path folder = "/usr/share/hunspell";
+Dictionaries::Dictionaries(std::filesystem::path folder) : folder_(std::move(folder)) {}
+Dictionaries::~Dictionaries() = default;
+
+std::string Dictionaries::name_for(std::string_view language) const {
     for (const std::string& name : hunspell_names(language)) {
-        const auto aff = folder / (name + ".aff");
-        const auto dic = folder / (name + ".dic");
-        if (!std::filesystem::exists(aff) || !std::filesystem::exists(dic)) continue;
-        handle_ = std::make_unique<Handle>();
-        handle_->hunspell = Hunspell_create(aff.c_str(), dic.c_str());
-        if (handle_->hunspell == nullptr) {
-            handle_.reset();
-            continue;
-        }
-        name_ = name;
-        break;
+        std::error_code error;
+        if (std::filesystem::exists(folder_ / (name + ".aff"), error) &&
+            std::filesystem::exists(folder_ / (name + ".dic"), error))
+            return name;
     }
+    return {};
 }
+
+std::shared_ptr<Dictionaries::Handle> Dictionaries::handle(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    auto found = by_name_.find(name);
+    if (found == by_name_.end()) {
+        auto loaded = std::make_shared<Handle>();
+        const auto aff = folder_ / (name + ".aff");
+        const auto dic = folder_ / (name + ".dic");
+        loaded->hunspell = Hunspell_create(aff.c_str(), dic.c_str());
+        if (loaded->hunspell == nullptr) loaded.reset();
+        else ++files_loaded_;
+        found = by_name_.emplace(name, std::move(loaded)).first;
+    }
+    return found->second;
+}
+
+bool Dictionaries::load(const std::string& name) { return handle(name) != nullptr; }
+
+bool Dictionaries::spell(const std::string& name, const std::string& word) {
+    const std::shared_ptr<Handle> loaded = handle(name);
+    if (!loaded) return false;
+    std::lock_guard lock(loaded->mutex);
+    return Hunspell_spell(loaded->hunspell, word.c_str()) != 0;
+}
+
+std::size_t Dictionaries::files_loaded() const {
+    std::lock_guard lock(mutex_);
+    return files_loaded_;
+}
+
+Dictionary::Dictionary(std::string_view language)
+    : own_(std::make_unique<Dictionaries>()), store_(own_.get()), name_(store_->name_for(language)) {}
+
+Dictionary::Dictionary(std::string_view language, Dictionaries& run_dictionaries)
+    : store_(&run_dictionaries), name_(store_->name_for(language)) {}
 
 Dictionary::~Dictionary() = default;
 Dictionary::Dictionary(Dictionary&&) noexcept = default;
 Dictionary& Dictionary::operator=(Dictionary&&) noexcept = default;
 
-bool Dictionary::loaded() const { return handle_ != nullptr; }
+bool Dictionary::available() const { return !name_.empty(); }
+
+bool Dictionary::loaded() const { return available() && store_->load(name_); }
+
+bool Dictionary::spell(const std::string& word) const { return !name_.empty() && store_->spell(name_, word); }
 
 namespace {
 
@@ -94,13 +130,20 @@ std::vector<std::string> american_variants(const std::string& word) {
 }  // namespace
 
 bool Dictionary::knows(std::string_view word) const {
-    if (!handle_ || word.empty()) return false;
-    const std::string text(word);
-    if (Hunspell_spell(handle_->hunspell, text.c_str()) != 0) return true;
-    if (!name_.starts_with("en")) return false;
-    for (const std::string& variant : american_variants(text))
-        if (Hunspell_spell(handle_->hunspell, variant.c_str()) != 0) return true;
-    return false;
+    if (name_.empty() || word.empty()) return false;
+    std::string text(word);
+    if (auto known = answers_.find(text); known != answers_.end()) return known->second;
+    bool answer = spell(text);
+    if (!answer && name_.starts_with("en")) {
+        for (const std::string& variant : american_variants(text)) {
+            if (spell(variant)) {
+                answer = true;
+                break;
+            }
+        }
+    }
+    answers_.emplace(std::move(text), answer);
+    return answer;
 }
 
 const std::string& Dictionary::name() const { return name_; }

@@ -75,9 +75,12 @@ model::Document read_plain_text(std::string_view utf8_text, const ReadOptions& o
 
     Lines lines = split_lines(utf8_text, options, report);
     model::Document document;
-    document.metadata.language = guess_language(lines);
-    const Dictionary dictionary(document.metadata.language);
-    if (!dictionary.loaded())
+    document.metadata.language = options.language.empty() ? guess_language(lines) : options.language;
+    // Loaded on the first question a repair asks, if any does.
+    const Dictionary dictionary = options.dictionaries != nullptr
+                                      ? Dictionary(document.metadata.language, *options.dictionaries)
+                                      : Dictionary(document.metadata.language);
+    if (!dictionary.available())
         report.warn(options.file_name, 0,
                     "no hunspell dictionary for '" + document.metadata.language +
                         "': word repairs rely on the document's own vocabulary");

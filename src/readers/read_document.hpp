@@ -14,9 +14,17 @@ namespace pamphlet::readers {
 
 enum class InputFormat { plain_text, markdown, muse };
 
+class Dictionaries;
+
 struct ReadOptions {
     std::string file_name = "<input>";   // for messages and the report
     std::set<std::string> disabled_repairs;  // names of plain-text repair passes to skip
+    // The document's language (BCP 47) when known before reading (--lang, a sidecar); the plain-
+    // text reader then takes it instead of guessing English or German from common words. Formats
+    // that carry their own (front matter, #lang) keep theirs.
+    std::string language{};
+    // The run's spelling dictionaries, shared by its documents; null: the reader loads its own.
+    Dictionaries* dictionaries = nullptr;
 };
 
 // .txt -> plain_text, .md/.markdown -> markdown, .muse -> muse. Throws std::invalid_argument for

@@ -54,7 +54,7 @@ bool usable_piece(std::string_view piece, bool capitalised_token, const RepairCo
     // A short piece is as likely an ending ("equal|led") as a word: only frequent ones count.
     if (letters <= 3 && count < 3) return false;
     if (capitalised_token) return count >= 1;  // names: every part must be seen standing alone
-    return count >= 2 || (is_word(piece, context) && (count >= 1 || letters >= 5));
+    return count >= 2 || ((count >= 1 || letters >= 5) && is_word(piece, context));
 }
 
 std::vector<std::string> split_camel_case(std::string_view token, const RepairContext& context) {
@@ -83,6 +83,29 @@ std::vector<std::string> split_camel_case(std::string_view token, const RepairCo
     return {std::string(left), std::string(right)};
 }
 
+// Whether any split of the token could pass the tests in split_run_together, judged from the
+// document's vocabulary alone: every accepted split has a common word of the text as its first
+// or last piece, or is two pieces each used at least twice. Most tokens fail this, and then
+// need no dictionary lookup (nor the dictionary loaded at all).
+bool could_be_split(std::string_view token, const std::vector<std::size_t>& offsets, const RepairContext& context) {
+    const Vocabulary& vocabulary = *context.vocabulary;
+    for (std::size_t k = 1; k + 1 < offsets.size(); ++k) {
+        const std::string_view head = token.substr(0, offsets[k]);
+        const std::string_view tail = token.substr(offsets[k]);
+        if (vocabulary.is_common(head) || vocabulary.is_common(tail)) return true;  // is_common lowers
+        if (vocabulary.word_count(head) >= 2 && vocabulary.word_count(tail) >= 2) return true;
+    }
+    return false;
+}
+
+bool has_inner_capital(std::string_view token, const std::vector<std::size_t>& offsets) {
+    for (std::size_t k = 1; k + 1 < offsets.size(); ++k) {
+        std::size_t at = offsets[k];
+        if (is_upper(next_code_point(token, at))) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<std::string> split_run_together(std::string_view token, const RepairContext& context) {
@@ -91,18 +114,19 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
     constexpr std::size_t longest_run_together = 48;
     if (width(token) < 4 || width(token) > longest_run_together || token.find('-') != std::string_view::npos) return {};
     if (token.find('\'') != std::string_view::npos || token.find("\u2019") != std::string_view::npos) return {};
+    const std::vector<std::size_t> offsets = boundaries(token);
+    const bool inner_capital = has_inner_capital(token, offsets);
+    // A token the document uses again and again is the author's word (or a name), not an
+    // accident; only pairs of its commonest words ("ofthe", "Itis") recur by accident.
+    const int token_count = context.vocabulary->word_count(token);
+    // Without an inner capital only the splits below can apply: rule them out cheaply first.
+    if (!inner_capital && (token_count > 3 || !could_be_split(token, offsets, context))) return {};
+
     if (is_word(token, context)) return {};
     if (auto camel = split_camel_case(token, context); !camel.empty()) return camel;
 
     // Mixed case beyond a capital first letter is a name or an acronym.
-    const std::vector<std::size_t> offsets = boundaries(token);
-    for (std::size_t k = 1; k + 1 < offsets.size(); ++k) {
-        std::size_t at = offsets[k];
-        if (is_upper(next_code_point(token, at))) return {};
-    }
-    // A token the document uses again and again is the author's word (or a name), not an
-    // accident; only pairs of its commonest words ("ofthe", "Itis") recur by accident.
-    const int token_count = context.vocabulary->word_count(token);
+    if (inner_capital) return {};
     if (token_count > 3) return {};
     const bool capitalised = is_upper(first_code_point(token));
 
@@ -130,8 +154,8 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
         // elsewhere in the text ("philosophersrepresent").
         bool strong_content_words = pieces.size() == 2 && !capitalised;
         for (const std::string& piece : pieces)
-            strong_content_words = strong_content_words && width(piece) >= 4 && is_word(piece, context) &&
-                                   context.vocabulary->word_count(piece) >= 2;
+            strong_content_words = strong_content_words && width(piece) >= 4 &&
+                                   context.vocabulary->word_count(piece) >= 2 && is_word(piece, context);
         if (common_pieces + 1 < static_cast<int>(pieces.size()) && !strong_content_words) return;
         if (token_count > 1 && common_pieces < static_cast<int>(pieces.size())) return;
         if (best.empty() || pieces.size() < best.size() || (pieces.size() == best.size() && weakest > best_weakest)) {
@@ -184,8 +208,8 @@ std::size_t glued_sentence(std::string_view text, std::size_t dot, const RepairC
     if (end < text.size() && (text[end] == '.' || text[end] == '@' || text[end] == '/')) return std::string_view::npos;
     if (start > 0 && (text[start - 1] == '.' || text[start - 1] == '/' || text[start - 1] == '@'))
         return std::string_view::npos;
-    if (!is_word(after, context) && context.vocabulary->word_count(after) < 2) return std::string_view::npos;
-    if (!is_word(before, context) && context.vocabulary->word_count(before) < 2) return std::string_view::npos;
+    if (context.vocabulary->word_count(after) < 2 && !is_word(after, context)) return std::string_view::npos;
+    if (context.vocabulary->word_count(before) < 2 && !is_word(before, context)) return std::string_view::npos;
     return dot + 1;
 }
 
