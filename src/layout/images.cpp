@@ -225,6 +225,11 @@ std::string print_problem(const ImageInfo& info) {
         case ImageFormat::png:
             if (info.interlaced) return "interlaced PNG cannot be printed (save it without interlacing)";
             if (info.bits_per_component == 16) return "16-bit PNG cannot be printed (save it with 8 bits per channel)";
+            // libpng keeps the bits past a row's end from libharu's uninitialised buffer, so
+            // such a PDF would differ from run to run (see print_problem in images.hpp).
+            if (info.bits_per_component < 8 && (info.width_px * info.bits_per_component) % 8 != 0)
+                return std::to_string(info.bits_per_component) +
+                       "-bit PNG whose rows end inside a byte cannot be printed reproducibly (save it with 8 bits per channel)";
             return "";
         case ImageFormat::jpeg:
             if (info.components != 1 && info.components != 3 && info.components != 4)

@@ -51,8 +51,10 @@ const char* media_type(ImageFormat format);
 // Why the PDF cannot print this image, or "" when it can. Print takes PNG and JPEG only. Of
 // those, libharu 2.3 refuses interlaced PNG (and crashes later when freeing the document),
 // writes 16-bit PNG samples cut to 8 bits under a 16-bit header (a broken picture), and marks
-// every CMYK JPEG as Adobe-inverted, which only those with Adobe's marker are (tested: see
-// tests/pdf/draw_image_test.cpp). Those are refused here, before libharu sees them.
+// every CMYK JPEG as Adobe-inverted, which only those with Adobe's marker are, and fills the
+// unused bits ending the rows of 1-, 2- and 4-bit PNGs from uninitialised memory (different
+// bytes on every run; a zeroing allocator given to HPDF_NewEx would cure it). Those are
+// refused here, before libharu sees them (tested: see tests/pdf/draw_image_test.cpp).
 std::string print_problem(const ImageInfo& info);
 
 // The size an image is printed at by default, in points, from its resolution; images without

@@ -61,6 +61,12 @@ TEST(ImageInfo, PngVariantsLibharuCannotPrintAreRefusedForPrintOnly) {
     const ImageInfo deep = info_of(make_png({20, 20, 0, 16, false, 0}), problem);
     EXPECT_EQ(problem, "");
     EXPECT_NE(print_problem(deep).find("16-bit"), std::string::npos);
+
+    // Sub-byte samples print only when every row fills whole bytes.
+    EXPECT_EQ(print_problem(info_of(make_png({48, 20, 0, 1, false, 0}), problem)), "");
+    EXPECT_EQ(print_problem(info_of(make_png({46, 20, 3, 4, false, 0}), problem)), "");
+    EXPECT_NE(print_problem(info_of(make_png({45, 20, 0, 1, false, 0}), problem)).find("1-bit"), std::string::npos);
+    EXPECT_NE(print_problem(info_of(make_png({45, 20, 3, 2, false, 0}), problem)).find("2-bit"), std::string::npos);
 }
 
 TEST(ImageInfo, BrokenPngsAreRefusedWithAReason) {
