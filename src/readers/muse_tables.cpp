@@ -1,5 +1,9 @@
 // Muse tables: cells separated by "|" (body), "||" (header) or "|||" (footer) between spaces, and
-// an optional "|+ caption +|" line. Footer rows are set after the body rows.
+// an optional "|+ caption +|" line. As in Text::Amuse, the widest separator in a row decides its
+// kind, wherever it stands. The model has no footer part, so footer rows are set after the body
+// rows, in their source order, which is where Text::Amuse's print output puts them too.
+#include <algorithm>
+
 #include "readers/muse_blocks.hpp"
 #include "readers/muse_lines.hpp"
 
@@ -10,7 +14,7 @@ using namespace muse_lines;
 namespace {
 
 struct Row {
-    std::size_t pipes = 1;  // 1 body, 2 header, 3 footer
+    std::size_t pipes = 1;  // the widest separator: 1 body, 2 header, 3 footer
     std::vector<std::string_view> cells;
 };
 
@@ -18,14 +22,12 @@ Row split_row(std::string_view line) {
     Row row;
     const std::string_view text = trim(line);
     std::size_t cell_start = 0;
-    bool kind_known = false;
     for (std::size_t at = 1; at < text.size(); ++at) {
         if (text[at] != '|' || (text[at - 1] != ' ' && text[at - 1] != '\t')) continue;
         std::size_t end = at;
         while (end < text.size() && text[end] == '|') ++end;
         if (end - at > 3 || (end < text.size() && text[end] != ' ' && text[end] != '\t')) continue;
-        if (!kind_known) row.pipes = end - at;
-        kind_known = true;
+        row.pipes = std::max(row.pipes, end - at);
         row.cells.push_back(trim(text.substr(cell_start, at - cell_start)));
         cell_start = end;
         at = end - 1;
