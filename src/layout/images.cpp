@@ -201,7 +201,7 @@ std::string read_image_info(std::string_view bytes, const std::filesystem::path&
         problem = read_gif(bytes, info);
     } else if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") {
         info.format = ImageFormat::webp;
-    } else if (looks_like_svg(bytes) && name.extension() == ".svg") {
+    } else if (looks_like_svg(bytes) && (name.extension() == ".svg" || name.extension() == ".SVG")) {
         info.format = ImageFormat::svg;
     } else {
         return bytes.empty() ? "the file is empty" : "the file is not a PNG, JPEG, GIF, SVG or WebP image";
