@@ -216,6 +216,18 @@ private:
         return note(text, at, '}', labels_.secondary, model::NoteKind::secondary, out);
     }
 
+    // Muse writes "word [1]"; the mark belongs to the word (as Text::Amuse's print output sets
+    // it). A kept space would stand between the mark and a following comma in print, and
+    // would differ from Markdown's "word[^1]" in both outputs.
+    static void drop_trailing_spaces(model::Inlines& out) {
+        if (out.empty()) return;
+        auto* previous = std::get_if<model::Text>(&out.back().value);
+        if (previous == nullptr) return;
+        while (!previous->text.empty() && (previous->text.back() == ' ' || previous->text.back() == '\t'))
+            previous->text.pop_back();
+        if (previous->text.empty()) out.pop_back();
+    }
+
     std::size_t note(std::string_view text, std::size_t at, char closing, const std::set<std::string>& defined,
                      model::NoteKind kind, model::Inlines& out) {
         const std::size_t end = text.find(closing, at + 1);
@@ -225,6 +237,7 @@ private:
         model::NoteReference reference;
         reference.kind = kind;
         reference.source_label = label;
+        drop_trailing_spaces(out);
         out.push_back(std::move(reference));
         return end + 1 - at;
     }

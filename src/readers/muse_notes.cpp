@@ -41,6 +41,8 @@ private:
         for (model::Inline& node : list) {
             if (auto* note = std::get_if<model::NoteReference>(&node.value)) {
                 if (!attach(*note, where)) {
+                    // The reader took the space before the mark away; give it back with the text.
+                    if (!out.empty()) append_text(out, " ");
                     append_text(out, note->kind == model::NoteKind::secondary ? "{" + note->source_label + "}"
                                                                               : "[" + note->source_label + "]");
                     continue;

@@ -56,7 +56,8 @@ TEST(MuseNotes, NotesWhereTheModelAllowsNoneStayText) {
         report);
     const auto notes = test::notes_of(document.blocks);
     ASSERT_EQ(notes.size(), 2u);
-    EXPECT_EQ(model::visible_text(notes[0]->body.at(0)), "Primary citing [2] and .");
+    // The space before a mark goes with it; a mark kept as text gets its space back.
+    EXPECT_EQ(model::visible_text(notes[0]->body.at(0)), "Primary citing [2] and.");
     EXPECT_EQ(test::notes_of(notes[0]->body).size(), 1u);  // {1} inside [1] is fine
     EXPECT_EQ(model::visible_text(notes[1]->body.at(0)), "Secondary citing {2}.");
     EXPECT_TRUE(has_warning_containing(report, "[2] inside a note", 3));
@@ -125,4 +126,17 @@ TEST(MuseDirectives, AuthorsLanguageAndUnknownDirectives) {
     EXPECT_EQ(document.metadata.language, "de");  // no #lang: the file name's
     EXPECT_TRUE(has_warning_containing(report, "#colour is not used", 5));
     ASSERT_EQ(document.blocks.size(), 1u);
+}
+
+TEST(MuseInlines, ANoteMarkJoinsTheWordBeforeIt) {
+    // "word [1], more": the mark follows the word directly in both outputs, as "word[^1]" does
+    // in Markdown; a kept space would stand between the mark and the comma in print.
+    const auto marked = inlines("word [1], more");
+    ASSERT_EQ(marked.size(), 3u);
+    EXPECT_EQ(std::get<model::Text>(marked[0].value).text, "word");
+    EXPECT_TRUE(std::holds_alternative<model::NoteReference>(marked[1].value));
+    EXPECT_EQ(std::get<model::Text>(marked[2].value).text, ", more");
+    // Only spaces go: a no-break space is meant, and a label that is no note stays as written.
+    EXPECT_EQ(std::get<model::Text>(inlines("word~~[1]")[0].value).text, "word\xC2\xA0");
+    EXPECT_EQ(model::visible_text(inlines("word [7] here")), "word [7] here");
 }

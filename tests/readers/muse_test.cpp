@@ -50,8 +50,8 @@ TEST_F(MuseEveryConstruct, HeadingsClampTheFifthLevel) {
 TEST_F(MuseEveryConstruct, InlineMarkup) {
     const auto& first = test::block_at<model::Paragraph>(document.blocks, 5).content;
     EXPECT_EQ(model::visible_text(first),
-              "A paragraph with emphasis, strong, both, code and a second source line, a footnote  and a secondary "
-              "footnote .");
+              "A paragraph with emphasis, strong, both, code and a second source line, a footnote and a secondary "
+              "footnote.");  // the space before a note mark goes: the mark belongs to the word
     EXPECT_TRUE(contains<model::Emphasis>(first));
     EXPECT_TRUE(contains<model::Code>(first));
     // ***both*** is strong emphasis
