@@ -54,7 +54,10 @@ StageResult<T> attempt(const std::function<T()>& work) {
 // One document's pipeline, each stage computed at most once as input for the stage after it.
 class DocumentPipeline {
 public:
-    explicit DocumentPipeline(fs::path input) {
+    // `resources`: the run's fonts, patterns and dictionaries, shared by every document and
+    // stage as in one `pamphlet` run, so the stages time warm per-document work and the loading
+    // shows in the whole runs' "outside stages".
+    DocumentPipeline(fs::path input, std::shared_ptr<cli::RunResources> resources) : resources_(std::move(resources)) {
         request_.input = std::move(input);
         // As the command line does (src/cli/run.cpp): no override, so the document's own language
         // (or the reader's guess) decides, and with it the hyphenation patterns and dictionaries.
@@ -62,6 +65,7 @@ public:
     }
 
     const fs::path& input() const { return request_.input; }
+    cli::RunResources& resources() const { return *resources_; }
     const cli::ConversionRequest& request() const { return request_; }
 
     const StageResult<layout::Style>& style() {
@@ -72,7 +76,7 @@ public:
         if (!read_)
             read_ = attempt<model::Document>([this] {
                 model::Report report;
-                return cli::load_document(request_, report);
+                return cli::load_document(request_, *resources_, report);
             });
         return *read_;
     }
@@ -89,7 +93,8 @@ public:
         if (!pages_)
             pages_ = attempt<layout::TypesetDocument>([this] {
                 model::Report report;
-                return layout::typeset(value_of(prepared(), "prepare"), value_of(style(), "style"), report);
+                return layout::typeset(value_of(prepared(), "prepare"), value_of(style(), "style"),
+                                       resources_->layout, report);
             });
         return *pages_;
     }
@@ -109,6 +114,7 @@ public:
     }
 
 private:
+    std::shared_ptr<cli::RunResources> resources_;
     cli::ConversionRequest request_;
     std::optional<StageResult<layout::Style>> style_;
     std::optional<StageResult<model::Document>> read_;
@@ -182,7 +188,7 @@ void register_document(const std::shared_ptr<DocumentPipeline>& pipeline) {
         const auto bytes = static_cast<double>(fs::file_size(p.input()));
         return StageCall{[&p, blocks](benchmark::State*) {
                              model::Report report;
-                             model::Document document = cli::load_document(p.request(), report);
+                             model::Document document = cli::load_document(p.request(), p.resources(), report);
                              *blocks = document.blocks.size();
                              benchmark::DoNotOptimize(document);
                          },
@@ -206,9 +212,9 @@ void register_document(const std::shared_ptr<DocumentPipeline>& pipeline) {
     register_stage(pipeline, "typeset", [](benchmark::State&, DocumentPipeline& p) {
         const model::Document& document = DocumentPipeline::value_of(p.prepared(), "prepare");
         const layout::Style& style = DocumentPipeline::value_of(p.style(), "style");
-        return StageCall{[&document, &style](benchmark::State*) {
+        return StageCall{[&document, &style, &p](benchmark::State*) {
                              model::Report report;
-                             layout::TypesetDocument pages = layout::typeset(document, style, report);
+                             layout::TypesetDocument pages = layout::typeset(document, style, p.resources().layout, report);
                              benchmark::DoNotOptimize(pages);
                          },
                          [&p](benchmark::State& state) {
@@ -283,8 +289,9 @@ int main(int argc, char** argv) {
 
     // Pipelines live until the end of main: the registered benchmarks refer to them.
     std::vector<std::shared_ptr<DocumentPipeline>> pipelines;
+    const auto resources = std::make_shared<cli::RunResources>();  // one run's, as in `pamphlet`
     for (const fs::path& document : documents) {
-        pipelines.push_back(std::make_shared<DocumentPipeline>(document));
+        pipelines.push_back(std::make_shared<DocumentPipeline>(document, resources));
         register_document(pipelines.back());
     }
     benchmark::RunSpecifiedBenchmarks();

@@ -150,29 +150,31 @@ const HyphenationPatterns::Dictionary* Hyphenation::dictionary(std::string_view 
 bool Hyphenation::supports(std::string_view language) const { return !dictionary_file(language).empty(); }
 
 std::vector<std::size_t> Hyphenation::points(std::string_view word, std::string_view language) {
+    // Most words were seen before: answer those from the cache before decoding anything.
+    std::size_t length = 0;
+    for (char byte : word) length += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    if (length < static_cast<std::size_t>(minimum_left + minimum_right)) return {};
+    key_.assign(language).push_back('\x1f');
+    key_.append(word);
+    if (auto known = known_words_.find(key_); known != known_words_.end()) return known->second;
+
     std::vector<std::size_t> out;
-    std::vector<DecodedCharacter> characters = decode_utf8(word);
-    if (characters.size() < static_cast<std::size_t>(minimum_left + minimum_right)) return out;
     const HyphenationPatterns::Dictionary* patterns = dictionary(language);
-    if (patterns == nullptr) return out;
-    std::string key;
-    key.reserve(language.size() + 1 + word.size());
-    key.append(language).push_back('\x1f');
-    key.append(word);
-    auto known = known_words_.find(key);
-    if (known != known_words_.end()) return known->second;
-    std::vector<char32_t> lower;
-    lower.reserve(characters.size());
-    for (const auto& character : characters) lower.push_back(to_lower(character.code));
-    for (std::size_t after : patterns->break_after(lower)) {
-        std::size_t before_count = after + 1;
-        if (before_count < static_cast<std::size_t>(minimum_left)) continue;
-        if (characters.size() - before_count < static_cast<std::size_t>(minimum_right)) continue;
-        out.push_back(characters[before_count].offset);
+    if (patterns != nullptr) {
+        const std::vector<DecodedCharacter> characters = decode_utf8(word);
+        std::vector<char32_t> lower;
+        lower.reserve(characters.size());
+        for (const auto& character : characters) lower.push_back(to_lower(character.code));
+        for (std::size_t after : patterns->break_after(lower)) {
+            std::size_t before_count = after + 1;
+            if (before_count < static_cast<std::size_t>(minimum_left)) continue;
+            if (characters.size() - before_count < static_cast<std::size_t>(minimum_right)) continue;
+            out.push_back(characters[before_count].offset);
+        }
     }
     constexpr std::size_t most_words_remembered = 200000;
     if (known_words_.size() >= most_words_remembered) known_words_.clear();
-    known_words_.emplace(std::move(key), out);
+    known_words_.emplace(key_, out);
     return out;
 }
 

@@ -74,6 +74,7 @@ private:
     std::map<std::string, std::shared_ptr<const HyphenationPatterns::Dictionary>, std::less<>> by_language_;
     // Words repeat a lot in running text; remembering their points makes hyphenating a novel cheap.
     std::unordered_map<std::string, std::vector<std::size_t>> known_words_;  // key: language '\x1f' word
+    std::string key_;  // reused for lookups
 };
 
 }  // namespace pamphlet::layout

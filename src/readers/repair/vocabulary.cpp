@@ -104,8 +104,8 @@ int Vocabulary::suffix_count(std::string_view suffix) const { return lookup(suff
 int Vocabulary::words_starting_with(std::string_view stem) const {
     const std::string key = to_lower(stem);
     int count = 0;
-    for (auto it = words_.lower_bound(key); it != words_.end() && it->first.starts_with(key); ++it)
-        if (it->first.size() > key.size()) count += it->second;
+    for (const auto& [word, occurrences] : words_)
+        if (word.size() > key.size() && word.starts_with(key)) count += occurrences;
     return count;
 }
 

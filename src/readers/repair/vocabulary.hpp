@@ -3,8 +3,8 @@
 // used elsewhere? is `self-` a prefix this author hyphenates?").
 #pragma once
 
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <string>
 #include <string_view>
@@ -35,12 +35,13 @@ public:
     int spaced_hyphen_dashes() const { return spaced_hyphen_dashes_; }
 
 private:
-    std::map<std::string, int, std::less<>> words_;
-    std::map<std::string, int, std::less<>> compounds_;
-    std::map<std::string, int, std::less<>> prefixes_;
-    std::map<std::string, int, std::less<>> suffixes_;
+    // Hash maps: the repairs look words up hundreds of thousands of times in a novel.
+    std::unordered_map<std::string, int> words_;
+    std::unordered_map<std::string, int> compounds_;
+    std::unordered_map<std::string, int> prefixes_;
+    std::unordered_map<std::string, int> suffixes_;
     int spaced_hyphen_dashes_ = 0;
-    std::set<std::string, std::less<>> common_;
+    std::unordered_set<std::string> common_;
 };
 
 // Splits a text into tokens of letters with inner hyphens and apostrophes ("workers’", "self-
