@@ -133,21 +133,25 @@ std::vector<BreakOpportunity> word_breaks(const ParagraphSpec& paragraph, const 
                 continue;
             }
             std::size_t run_end = k;
-            std::string letters;
-            std::vector<std::size_t> glyph_at_byte;
+            std::size_t letter_count = 0;
+            bool has_lower_case = false;
             while (run_end < end && is_word_letter(glyphs[run_end].source) && glyphs[run_end].breakable) {
-                if (!glyphs[run_end].continuation) {
-                    append_utf8(letters, glyphs[run_end].source);
-                    glyph_at_byte.resize(letters.size(), run_end);
-                }
+                letter_count += !glyphs[run_end].continuation;
+                has_lower_case = has_lower_case || to_upper(glyphs[run_end].source) != glyphs[run_end].source;
                 ++run_end;
             }
-            // Words in capitals (acronyms, headings set in capitals) are left whole.
-            bool has_lower_case = false;
-            for (std::size_t g = k; g < run_end; ++g) has_lower_case = has_lower_case || to_upper(glyphs[g].source) != glyphs[g].source;
-            if (!has_lower_case) {
+            // Words in capitals (acronyms, headings set in capitals) are left whole, and words too
+            // short to keep enough letters on both sides of a hyphen need no look-up.
+            if (!has_lower_case || letter_count < static_cast<std::size_t>(Hyphenation::minimum_left + Hyphenation::minimum_right)) {
                 k = run_end;
                 continue;
+            }
+            std::string letters;
+            std::vector<std::size_t> glyph_at_byte;
+            for (std::size_t g = k; g < run_end; ++g) {
+                if (glyphs[g].continuation) continue;
+                append_utf8(letters, glyphs[g].source);
+                glyph_at_byte.resize(letters.size(), g);
             }
             const std::string& language = paragraph.spans[glyphs[k].span].language.empty()
                                               ? paragraph.language
