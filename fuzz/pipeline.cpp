@@ -18,6 +18,13 @@ const pamphlet::layout::Style& default_style() {
     return style;
 }
 
+// Fonts and hyphenation patterns, loaded once for the fuzzing process as for one run of the
+// command (harness state: the library itself keeps no such cache).
+const pamphlet::layout::LayoutResources& layout_resources() {
+    static const pamphlet::layout::LayoutResources resources;
+    return resources;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
@@ -35,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     const layout::Style& style = default_style();
     try {
         layout::prepare_document(*document, style);
-        const layout::TypesetDocument pages = layout::typeset(*document, style, report);
+        const layout::TypesetDocument pages = layout::typeset(*document, style, layout_resources(), report);
         const std::string pdf_bytes = pdf::write_pdf(pages, document->metadata, pdf::PdfOptions{});
         if (std::string problem = fuzz::pdf_structure_problem(pdf_bytes, pages.pages.size()); !problem.empty())
             finding("the PDF is damaged:", problem);
