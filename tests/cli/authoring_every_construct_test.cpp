@@ -92,6 +92,15 @@ TEST_F(MuseEveryConstructOutputs, ValidatorsAcceptBothOutputs) {
     expect_epubcheck_clean(fixture->epub);
 }
 
+TEST_F(MuseEveryConstructOutputs, ARerunGivesTheSameBytes) {
+    ScratchFolder again;
+    const auto input = data_dir / "muse" / "every-construct.muse";
+    ASSERT_EQ(convert(input, again / "book.epub").exit_status, 0);
+    ASSERT_EQ(convert(input, again / "book.pdf").exit_status, 0);
+    EXPECT_TRUE(read_file(again / "book.epub") == read_file(fixture->epub)) << "the EPUB differs between runs";
+    EXPECT_TRUE(read_file(again / "book.pdf") == read_file(fixture->pdf)) << "the PDF differs between runs";
+}
+
 TEST_F(MuseEveryConstructOutputs, DirectivesBecomeMetadata) {
     const std::string opf = epub_entry(fixture->epub, "EPUB/package.opf");
     EXPECT_TRUE(contains(opf, ">Bread and Roses</dc:title>")) << opf;  // #title, markup reduced to text

@@ -106,8 +106,9 @@ TEST(NoteNumbering, MusePrimaryAndSecondaryNotesAreNumberedAlikeInEpubAndPdf) {
     const NoteMarkers epub = epub_markers(outputs.epub_body);
     const NoteMarkers pdf = pdf_markers(outputs.pdf);
     // Primary notes count 1, 2, 3...; secondary notes a, b, c... on their own, in reading order
-    // with a note's body read at its reference (so {3}, inside note 2, comes before {2}).
-    const std::map<std::string, std::string> expected = {{"A", "1"}, {"S", "a"}, {"B", "2"}, {"U", "b"},
+    // with a note's body read at its reference (so {3}, inside note 2, comes before the {1} that
+    // follows note 2's mark in the text).
+    const std::map<std::string, std::string> expected = {{"A", "1"}, {"B", "2"}, {"U", "a"}, {"S", "b"},
                                                          {"C", "3"}, {"T", "c"}, {"D", "4"}};
     EXPECT_EQ(as_map(epub.references), expected);
     EXPECT_EQ(as_map(pdf.references), expected) << outputs.pdf;
@@ -124,6 +125,27 @@ TEST(NoteNumbering, MusePrimaryAndSecondaryNotesAreNumberedAlikeInEpubAndPdf) {
     };
     EXPECT_EQ(main_text(epub.references), main_text(pdf.references));
     expect_links_match_numbers(outputs.epub_body);
+}
+
+}  // namespace
+
+namespace {
+
+// Disabled until the EPUB writes its notes in number order: ContentWriter::write_notes appends
+// asides breadth first (the text's notes, then the notes found inside them), while the shared
+// numbering reads a note's body at its reference, so in the fixture's first part note b (in the
+// text) is written before note a (inside note 2). The PDF sets them in number order.
+TEST(NoteNumbering, DISABLED_EpubNotesFollowTheirNumbers) {
+    Outputs outputs;
+    ASSERT_NO_FATAL_FAILURE(convert_both("notes.muse", outputs));
+    std::vector<std::string> primary, secondary;
+    for (const auto& [letter, marker] : epub_markers(outputs.epub_body).bodies)
+        (std::isdigit(static_cast<unsigned char>(marker[0])) ? primary : secondary).push_back(marker);
+    EXPECT_TRUE(std::is_sorted(primary.begin(), primary.end(), [](const std::string& a, const std::string& b) {
+        return std::stoi(a) < std::stoi(b);
+    }));
+    // Within each section file; the fixture's second part holds only "c", so the first's must be a, b.
+    EXPECT_EQ(secondary, (std::vector<std::string>{"a", "b", "c"}));
 }
 
 }  // namespace
