@@ -5,8 +5,6 @@
 #include <stdexcept>
 
 #include <fontconfig/fontconfig.h>
-#include <hb-subset.h>
-#include <hb.h>
 
 namespace pamphlet::epub {
 namespace {
@@ -17,9 +15,6 @@ struct Releaser {
     void operator()(T* handle) const { release(handle); }
 };
 using Pattern = std::unique_ptr<FcPattern, Releaser<FcPatternDestroy>>;
-using Blob = std::unique_ptr<hb_blob_t, Releaser<hb_blob_destroy>>;
-using Face = std::unique_ptr<hb_face_t, Releaser<hb_face_destroy>>;
-using SubsetInput = std::unique_ptr<hb_subset_input_t, Releaser<hb_subset_input_destroy>>;
 
 struct InstalledFace {
     std::string file;
@@ -101,25 +96,10 @@ std::set<char32_t> characters_in(const std::vector<std::string_view>& texts) {
     return characters;
 }
 
-std::string subset_font(const std::string& file, int face_index, const std::set<char32_t>& characters) {
-    Blob blob(hb_blob_create_from_file_or_fail(file.c_str()));
-    if (!blob) throw std::runtime_error(file + ": cannot read font");
-    Face face(hb_face_create(blob.get(), static_cast<unsigned>(face_index)));
-    SubsetInput input(hb_subset_input_create_or_fail());
-    if (!input) throw std::runtime_error("font subsetting: out of memory");
-    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-    for (char32_t c : characters) hb_set_add(unicodes, c);
-    Face subset(hb_subset_or_fail(face.get(), input.get()));
-    if (!subset) throw std::runtime_error(file + ": cannot subset font");
-    Blob result(hb_face_reference_blob(subset.get()));
-    unsigned length = 0;
-    const char* data = hb_blob_get_data(result.get(), &length);
-    if (data == nullptr || length == 0) throw std::runtime_error(file + ": font subset is empty");
-    return std::string(data, length);
-}
-
 std::vector<FontFile> embedded_fonts(const layout::Style& style, const std::set<char32_t>& characters,
-                                     model::Report& report) {
+                                     model::Report& report, layout::FontSubsetter* subsetter) {
+    layout::FontSubsetter own_subsetter;  // parses nothing unless used
+    if (subsetter == nullptr) subsetter = &own_subsetter;
     std::vector<FontFile> fonts;
     for (const auto weight : {layout::FontWeight::normal, layout::FontWeight::bold}) {
         for (const auto slant : {layout::FontSlant::normal, layout::FontSlant::italic}) {
@@ -136,7 +116,9 @@ std::vector<FontFile> embedded_fonts(const layout::Style& style, const std::set<
                          "fonts/" + file_stem(style.font.family, weight, slant) + (opentype_cff ? ".otf" : ".ttf")};
             font.media_type = opentype_cff ? "font/otf" : "font/ttf";
             try {
-                font.bytes = subset_font(installed.file, installed.index, characters);
+                // Layout tables kept: the reading system shapes the text (ligatures, kerning).
+                const layout::FontSource source(installed.file, {}, static_cast<unsigned>(installed.index));
+                font.bytes = subsetter->subset(source, characters, layout::SubsetOptions{});
             } catch (const std::runtime_error& error) {
                 report.warn(installed.file, 0, std::string("EPUB: --embed-fonts: ") + error.what());
                 continue;

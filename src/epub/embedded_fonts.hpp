@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "epub/stylesheet.hpp"
+#include "layout/font_subset.hpp"
 #include "layout/style.hpp"
 #include "model/diagnostics.hpp"
 
@@ -23,13 +24,11 @@ struct FontFile {
 std::set<char32_t> characters_in(const std::vector<std::string_view>& texts);
 
 // The regular, italic, bold and bold italic faces of the style's family, each subset to
-// `characters`. A face that is not installed (fontconfig offers another family, or no real
-// italic/bold) is left out with a warning: the reading system then uses its own.
+// `characters` with `subsetter` (pass the run's, shared with the PDF backend, so each font is
+// parsed once; null: one of its own for this call). A face that is not installed (fontconfig
+// offers another family, or no real italic/bold) or cannot be subset is left out with a warning:
+// the reading system then uses its own.
 std::vector<FontFile> embedded_fonts(const layout::Style& style, const std::set<char32_t>& characters,
-                                     model::Report& report);
-
-// One font subset to the characters given (for tests and for embedded_fonts).
-// Throws std::runtime_error when the file cannot be read or subset.
-std::string subset_font(const std::string& file, int face_index, const std::set<char32_t>& characters);
+                                     model::Report& report, layout::FontSubsetter* subsetter = nullptr);
 
 }  // namespace pamphlet::epub

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "layout/font_subset.hpp"
 #include "layout/frame.hpp"
 #include "pdf/haru_document.hpp"
 
@@ -20,13 +21,15 @@ bool is_drawable(char32_t character);
 
 std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vector<layout::Page>& pages);
 
-using FaceBytes = std::function<std::string_view(layout::FaceId)>;
+// Each face's font: its file and, where the caller holds them, its bytes (see FontSource).
+using FaceSource = std::function<layout::FontSource(layout::FaceId)>;
 using FontHandles = std::map<layout::FaceId, HPDF_Font>;
 
-// Subsets every face to the characters it draws and loads it into `document`. The subset files
-// are written to `scratch`, which must outlive document.save(): libharu reads the glyph data
-// from the file again when it writes the font.
+// Subsets every face to the characters it draws (with `subsetter`, glyph ids kept) and loads it
+// into `document`. The subset files are written to `scratch`, which must outlive
+// document.save(): libharu reads the glyph data from the file again when it writes the font.
 FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::FaceId, std::set<char32_t>>& characters,
-                              const FaceBytes& face_bytes, const std::filesystem::path& scratch);
+                              const FaceSource& face_source, layout::FontSubsetter& subsetter,
+                              const std::filesystem::path& scratch);
 
 }  // namespace pamphlet::pdf

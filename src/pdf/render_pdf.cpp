@@ -10,10 +10,13 @@
 namespace pamphlet::pdf {
 
 std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector<layout::OutlineEntry>& outline,
-                       const FaceBytes& face_bytes, const model::Metadata& metadata, const PdfOptions& options) {
+                       const FaceSource& face_source, const model::Metadata& metadata, const PdfOptions& options) {
     TemporaryDirectory scratch;  // subset fonts; must outlive document.save()
     HaruDocument document;
-    const FontHandles fonts = load_subset_fonts(document, characters_by_face(pages), face_bytes, scratch.path());
+    layout::FontSubsetter own_subsetter;  // parses nothing unless used
+    layout::FontSubsetter& subsetter = options.font_subsetter != nullptr ? *options.font_subsetter : own_subsetter;
+    const FontHandles fonts =
+        load_subset_fonts(document, characters_by_face(pages), face_source, subsetter, scratch.path());
 
     std::vector<HPDF_Page> drawn;
     drawn.reserve(pages.size());

@@ -1,5 +1,5 @@
 // write_pdf without the FontLibrary: pages plus a way to get each face's font file. Tests use it
-// with fonts read straight from disk; write_pdf passes FontLibrary::file_bytes.
+// with fonts read straight from disk; write_pdf passes FontLibrary's files and bytes.
 #pragma once
 
 #include <string>
@@ -13,6 +13,6 @@
 namespace pamphlet::pdf {
 
 std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector<layout::OutlineEntry>& outline,
-                       const FaceBytes& face_bytes, const model::Metadata& metadata, const PdfOptions& options);
+                       const FaceSource& face_source, const model::Metadata& metadata, const PdfOptions& options);
 
 }  // namespace pamphlet::pdf

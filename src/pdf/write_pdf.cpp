@@ -12,9 +12,12 @@ std::string write_pdf(const layout::TypesetDocument& pages, const model::Metadat
     if (pages.fonts == nullptr && !pages.pages.empty())
         throw std::invalid_argument("write_pdf: the typeset document names no font library");
     const layout::FontLibrary* fonts = pages.fonts;
-    return render_pdf(
-        pages.pages, pages.outline, [fonts](layout::FaceId face) { return fonts->file_bytes(face); }, metadata,
-        options);
+    // The file names the font (so the EPUB backend, which finds fonts by file, shares the parsed
+    // face), the bytes spare reading it again.
+    const auto source = [fonts](layout::FaceId face) {
+        return layout::FontSource(fonts->file(face), fonts->file_bytes(face));
+    };
+    return render_pdf(pages.pages, pages.outline, source, metadata, options);
 }
 
 }  // namespace pamphlet::pdf

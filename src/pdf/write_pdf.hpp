@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "layout/font_subset.hpp"
 #include "layout/typeset.hpp"
 #include "model/document.hpp"
 
@@ -15,6 +16,9 @@ struct PdfOptions {
     // Seconds since the epoch for the document dates (SOURCE_DATE_EPOCH); unset: no dates, so the
     // output is byte-identical across runs.
     std::optional<std::int64_t> source_date_epoch;
+    // Subsets the embedded fonts. Pass the run's subsetter to share parsed fonts with the EPUB
+    // backend and later documents; null: one of its own for this call.
+    layout::FontSubsetter* font_subsetter = nullptr;
 };
 
 // Returns the bytes of the .pdf file.

@@ -72,8 +72,9 @@ TEST(EpubParts, SubsetFontKeepsOnlyWhatIsUsed) {
     FcPatternDestroy(pattern);
     if (path.empty()) GTEST_SKIP() << "no font installed";
     const auto whole = std::filesystem::file_size(path);
-    const std::string small = subset_font(path, 0, characters_in({"Hello"}));
-    const std::string larger = subset_font(path, 0, characters_in({"Hello, Привет, Γειά"}));
+    layout::FontSubsetter subsetter;  // the one --embed-fonts uses, with the EPUB's options
+    const std::string small = subsetter.subset(layout::FontSource(std::filesystem::path(path)), characters_in({"Hello"}), {});
+    const std::string larger = subsetter.subset(layout::FontSource(std::filesystem::path(path)), characters_in({"Hello, Привет, Γειά"}), {});
     EXPECT_LT(small.size(), whole / 10);
     EXPECT_LT(small.size(), larger.size());
     EXPECT_EQ(characters_in({"aé€𝄞"}), (std::set<char32_t>{U'a', U'é', U'€', U'𝄞'}));
