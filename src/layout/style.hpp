@@ -104,7 +104,9 @@ std::filesystem::path styles_directory();
 
 // Loads a style by name ("default", "a6-pocket") from styles_directory(), or by path when the
 // argument names a file (contains '/' or ends in .toml). A style may say `base = "NAME"` to start
-// from another named style. Throws StyleError on unknown names, bad keys or values.
+// from another named style. Throws StyleError on unknown names, bad keys or values; a mistake
+// inside a base style is reported at the `base =` line of the style that names it, with the base's
+// own file, line and message in parentheses.
 Style load_style(std::string_view name_or_path);
 
 // Parses style text (for tests and fuzzing); `origin` names it in error messages.

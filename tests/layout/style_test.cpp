@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "layout/style.hpp"
 
@@ -93,4 +97,85 @@ TEST(PaperSize, NamedAndCustomSizes) {
     EXPECT_THROW(parse_paper_size("huge"), std::invalid_argument);
     EXPECT_THROW(parse_paper_size("0x10mm"), std::invalid_argument);
     EXPECT_THROW(parse_paper_size("10x10"), std::invalid_argument);
+}
+
+namespace {
+
+// A scratch folder for style files, removed when the test ends.
+class StyleFolder {
+public:
+    StyleFolder() : path_(std::filesystem::temp_directory_path() /
+                          ("pamphlet-style-test-" + std::to_string(::getpid()) + "-" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+        std::filesystem::create_directories(path_);
+    }
+    ~StyleFolder() { std::filesystem::remove_all(path_); }
+    StyleFolder(const StyleFolder&) = delete;
+    StyleFolder& operator=(const StyleFolder&) = delete;
+
+    std::filesystem::path write(const std::string& name, const std::string& text) const {
+        std::ofstream(path_ / name, std::ios::binary) << text;
+        return path_ / name;
+    }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::string style_error_of(const std::filesystem::path& style) {
+    try {
+        load_style(style.string());
+    } catch (const StyleError& error) {
+        return error.what();
+    }
+    ADD_FAILURE() << style << " loaded without an error";
+    return {};
+}
+
+}  // namespace
+
+TEST(Style, MistakeInABaseStyleNamesTheBaseLineAndTheBaseFile) {
+    const StyleFolder folder;
+    const auto house = folder.write("house.toml", "name = \"house\"\n\n[font]\nsize_pt = 10\nsise_pt = 11\n");
+    const auto mine = folder.write("mine.toml", "name = \"mine\"\nbase = \"house.toml\"\n[font]\nsize_pt = 9\n");
+    try {
+        load_style(mine.string());
+        FAIL() << "expected a StyleError";
+    } catch (const StyleError& error) {
+        // Located at the line the user wrote, so an editor jumps to the right file.
+        EXPECT_EQ(error.file(), mine.string());
+        EXPECT_EQ(error.line(), 2);
+        EXPECT_EQ(std::string(error.what()), mine.string() + ":2: in base style 'house.toml' (" + house.string() +
+                                                 ":5: unknown key 'font.sise_pt')");
+    }
+}
+
+TEST(Style, MistakeTwoBasesDownNamesEveryBaseLine) {
+    const StyleFolder folder;
+    const auto bottom = folder.write("bottom.toml", "[page]\nsize = \"a11\"\n");
+    const auto middle = folder.write("middle.toml", "# between\nbase = \"bottom.toml\"\n");
+    const auto top = folder.write("top.toml", "name = \"top\"\n\nbase = \"middle.toml\"\n");
+    const std::string message = style_error_of(top);
+    EXPECT_EQ(message.rfind(top.string() + ":3: in base style 'middle.toml' (" + middle.string() +
+                                ":2: in base style 'bottom.toml' (" + bottom.string() + ":2: ",
+                            0),
+              0u)
+        << message;
+    EXPECT_NE(message.find("a11"), std::string::npos) << message;
+}
+
+TEST(Style, MissingBaseStyleIsNamedAtTheBaseLine) {
+    const StyleFolder folder;
+    const auto mine = folder.write("mine.toml", "name = \"mine\"\nbase = \"no-such-base\"\n");
+    const std::string message = style_error_of(mine);
+    EXPECT_EQ(message.rfind(mine.string() + ":2: in base style 'no-such-base' (", 0), 0u) << message;
+    EXPECT_NE(message.find("no style named 'no-such-base'"), std::string::npos) << message;
+}
+
+TEST(Style, BaseCyclesAreRefusedNotFollowedForever) {
+    const StyleFolder folder;
+    folder.write("ping.toml", "base = \"pong.toml\"\n");
+    const auto pong = folder.write("pong.toml", "base = \"ping.toml\"\n");
+    const std::string message = style_error_of(pong);
+    EXPECT_NE(message.find("style bases nest too deeply"), std::string::npos) << message;
 }
