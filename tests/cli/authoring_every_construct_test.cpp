@@ -101,7 +101,7 @@ TEST_F(MuseEveryConstructOutputs, ARerunGivesTheSameBytes) {
     EXPECT_TRUE(read_file(again / "book.pdf") == read_file(fixture->pdf)) << "the PDF differs between runs";
 }
 
-TEST_F(MuseEveryConstructOutputs, DirectivesBecomeMetadata) {
+void muse_directives_become_metadata(const ConvertedFixture* fixture) {
     const std::string opf = epub_entry(fixture->epub, "EPUB/package.opf");
     EXPECT_TRUE(contains(opf, ">Bread and Roses</dc:title>")) << opf;  // #title, markup reduced to text
     EXPECT_TRUE(contains(opf, ">Every Muse construct</dc:title>"));      // #subtitle
@@ -121,7 +121,7 @@ TEST_F(MuseEveryConstructOutputs, DirectivesBecomeMetadata) {
     EXPECT_TRUE(contains(title_page, "ADA WRITER") || contains(title_page, "Ada Writer")) << title_page;
 }
 
-TEST_F(MuseEveryConstructOutputs, HeadingsInTextTableOfContentsAndOutline) {
+void muse_headings_in_text_table_of_contents_and_outline(const ConvertedFixture* fixture) {
     const std::string& body = fixture->body;
     EXPECT_TRUE(contains(body, ">Part one</h1>")) << body;
     EXPECT_TRUE(contains(body, ">A chapter</h2>"));
@@ -138,7 +138,7 @@ TEST_F(MuseEveryConstructOutputs, HeadingsInTextTableOfContentsAndOutline) {
     EXPECT_TRUE(contains(fixture->epub_run.err, "heading level 5"));  // said, not silently changed
 }
 
-TEST_F(MuseEveryConstructOutputs, InlineMarkupInBoth) {
+void muse_inline_markup_in_both(const ConvertedFixture* fixture) {
     const std::string& body = fixture->body;
     EXPECT_TRUE(contains(body, "A paragraph with <em>emphasis</em>, <strong>strong</strong>, <strong><em>both</em></strong>, <code>code</code>")) << body;
     EXPECT_TRUE(contains(body, "Tags: <em>em</em>, <strong>strong</strong>, <span class=\"smallcaps\">small caps</span>, <code>a = b</code>"));
@@ -156,7 +156,7 @@ TEST_F(MuseEveryConstructOutputs, InlineMarkupInBoth) {
     EXPECT_TRUE(contains(lowered, "tags: em, strong, small caps, a = b, a break\nafter it, auf deutsch, a library")) << text;
 }
 
-TEST_F(MuseEveryConstructOutputs, UnknownMarkupIsKeptAsTextWithAWarning) {
+void muse_unknown_markup_is_kept_as_text_with_a_warning(const ConvertedFixture* fixture) {
     EXPECT_TRUE(contains(fixture->body, "an &lt;unknown&gt;tag&lt;/unknown&gt;."));
     EXPECT_TRUE(fixture->pdf_has("<unknown>tag</unknown>."));
     EXPECT_TRUE(contains(fixture->pdf_run.err, "every-construct.muse:22: warning: unknown Muse tag '<unknown>'"))
@@ -166,7 +166,7 @@ TEST_F(MuseEveryConstructOutputs, UnknownMarkupIsKeptAsTextWithAWarning) {
     EXPECT_FALSE(contains(fixture->pdf_layout, "never published"));
 }
 
-TEST_F(MuseEveryConstructOutputs, QuotesAreIndentedBlockQuotes) {
+void muse_quotes_are_indented_block_quotes(const ConvertedFixture* fixture) {
     EXPECT_TRUE(contains(fixture->body, "<blockquote><p>A quotation in tags.</p></blockquote>"));
     EXPECT_TRUE(contains(fixture->body, "<blockquote><p>An indented quotation.</p></blockquote>"));
     for (const std::string quote : {"A quotation in tags.", "An indented quotation."}) {
@@ -177,7 +177,7 @@ TEST_F(MuseEveryConstructOutputs, QuotesAreIndentedBlockQuotes) {
     }
 }
 
-TEST_F(MuseEveryConstructOutputs, VerseKeepsLinesStanzasAndIndentation) {
+void muse_verse_keeps_lines_stanzas_and_indentation(const ConvertedFixture* fixture) {
     EXPECT_TRUE(contains(fixture->body,
                          "<div class=\"verse\"><p class=\"stanza\">A line of verse;<br/>\xC2\xA0\xC2\xA0indented line.</p>"
                          "<p class=\"stanza\">Second stanza.</p></div>")) << fixture->body;
@@ -205,7 +205,7 @@ TEST_F(MuseEveryConstructOutputs, DISABLED_LeadingSpacesOfVerseAndExampleLinesAr
     EXPECT_GT(kept.front().x_min, example.front().x_min + 5);
 }
 
-TEST_F(MuseEveryConstructOutputs, CentredAndRightAlignedParagraphs) {
+void muse_centred_and_right_aligned_paragraphs(const ConvertedFixture* fixture) {
     EXPECT_TRUE(contains(fixture->body, "<p class=\"align-center no-indent\">A centred paragraph.</p>"));
     EXPECT_TRUE(contains(fixture->body, "<p class=\"align-right no-indent\">A right-aligned signature.</p>"));
     EXPECT_TRUE(contains(fixture->body, "<p class=\"align-center no-indent\">Centred by indentation.</p>"));
@@ -222,7 +222,7 @@ TEST_F(MuseEveryConstructOutputs, CentredAndRightAlignedParagraphs) {
     EXPECT_GT(signature.front().x_min, (left + right) / 2);
 }
 
-TEST_F(MuseEveryConstructOutputs, SceneBreakListsTableAndExample) {
+void muse_scene_break_lists_table_and_example(const ConvertedFixture* fixture) {
     const std::string& body = fixture->body;
     EXPECT_TRUE(contains(body, "<hr class=\"scene-break\"/>"));
     const auto stars = fixture->line("* * *");
@@ -252,7 +252,7 @@ TEST_F(MuseEveryConstructOutputs, SceneBreakListsTableAndExample) {
               }));
 }
 
-TEST_F(MuseEveryConstructOutputs, LanguageRegions) {
+void muse_language_regions(const ConvertedFixture* fixture) {
     EXPECT_TRUE(contains(fixture->body, "<p><span lang=\"de\" xml:lang=\"de\">Ein ganzer Absatz auf Deutsch.</span></p>"));
     EXPECT_TRUE(fixture->pdf_has("Ein ganzer Absatz auf Deutsch."));
 }
@@ -279,7 +279,7 @@ TEST_F(MarkdownEveryConstructOutputs, ValidatorsAcceptBothOutputs) {
     expect_epubcheck_clean(fixture->epub);
 }
 
-TEST_F(MarkdownEveryConstructOutputs, FrontMatterBecomesMetadata) {
+void markdown_front_matter_becomes_metadata(const ConvertedFixture* fixture) {
     const std::string opf = epub_entry(fixture->epub, "EPUB/package.opf");
     for (const std::string value : {">Bread and Roses</dc:title>", ">A pamphlet in every construct</dc:title>",
                                     ">Ada Writer</dc:creator>", ">Ben Scribe</dc:creator>", ">Cleo Translator</dc:",
@@ -291,7 +291,7 @@ TEST_F(MarkdownEveryConstructOutputs, FrontMatterBecomesMetadata) {
     EXPECT_TRUE(contains(info, "Ada Writer")) << info;
 }
 
-TEST_F(MarkdownEveryConstructOutputs, HeadingsInTextTableOfContentsAndOutline) {
+void markdown_headings_in_text_table_of_contents_and_outline(const ConvertedFixture* fixture) {
     const std::string nav = epub_entry(fixture->epub, "EPUB/nav.xhtml");
     const std::vector<std::string> titles = pdf_outline_titles(fixture->pdf);
     EXPECT_TRUE(contains(fixture->body, ">The first chapter</h1>"));
@@ -304,7 +304,7 @@ TEST_F(MarkdownEveryConstructOutputs, HeadingsInTextTableOfContentsAndOutline) {
     }
 }
 
-TEST_F(MarkdownEveryConstructOutputs, InlineMarkupNotesAndBreaks) {
+void markdown_inline_markup_notes_and_breaks(const ConvertedFixture* fixture) {
     const std::string& body = fixture->body;
     EXPECT_TRUE(contains(body, "A paragraph with <em>emphasis</em>, <strong>strong</strong>, <code>code</code>, a <a href=\"https://example.org\">link</a>"));
     EXPECT_TRUE(contains(body, "a hard break<br/>after it"));
@@ -318,7 +318,7 @@ TEST_F(MarkdownEveryConstructOutputs, InlineMarkupNotesAndBreaks) {
     EXPECT_TRUE(fixture->pdf_has("1. The note\xE2\x80\x99s first paragraph.\nIts second paragraph.\n2. Said inline, with ] in code.\n"));
 }
 
-TEST_F(MarkdownEveryConstructOutputs, BlocksInBoth) {
+void markdown_blocks_in_both(const ConvertedFixture* fixture) {
     const std::string& body = fixture->body;
     EXPECT_TRUE(contains(body, "<blockquote><p>A quotation.</p></blockquote>"));
     const auto quote = fixture->line("A quotation.");
@@ -358,6 +358,68 @@ TEST_F(MarkdownEveryConstructOutputs, BlocksInBoth) {
     EXPECT_TRUE(contains(body, "Text with &lt;span&gt;inline html&lt;/span&gt;."));
     EXPECT_TRUE(fixture->pdf_has("<div>raw html</div>"));
     EXPECT_TRUE(fixture->pdf_has("Text with <span>inline html</span>."));
+}
+
+// One test runs every check on one conversion: each test is its own process under ctest, and a
+// conversion of the fixture costs seconds on a loaded machine.
+TEST_F(MuseEveryConstructOutputs, EveryConstructIsVisibleInBoth) {
+    {
+        SCOPED_TRACE("DirectivesBecomeMetadata");
+        muse_directives_become_metadata(fixture.get());
+    }
+    {
+        SCOPED_TRACE("HeadingsInTextTableOfContentsAndOutline");
+        muse_headings_in_text_table_of_contents_and_outline(fixture.get());
+    }
+    {
+        SCOPED_TRACE("InlineMarkupInBoth");
+        muse_inline_markup_in_both(fixture.get());
+    }
+    {
+        SCOPED_TRACE("UnknownMarkupIsKeptAsTextWithAWarning");
+        muse_unknown_markup_is_kept_as_text_with_a_warning(fixture.get());
+    }
+    {
+        SCOPED_TRACE("QuotesAreIndentedBlockQuotes");
+        muse_quotes_are_indented_block_quotes(fixture.get());
+    }
+    {
+        SCOPED_TRACE("VerseKeepsLinesStanzasAndIndentation");
+        muse_verse_keeps_lines_stanzas_and_indentation(fixture.get());
+    }
+    {
+        SCOPED_TRACE("CentredAndRightAlignedParagraphs");
+        muse_centred_and_right_aligned_paragraphs(fixture.get());
+    }
+    {
+        SCOPED_TRACE("SceneBreakListsTableAndExample");
+        muse_scene_break_lists_table_and_example(fixture.get());
+    }
+    {
+        SCOPED_TRACE("LanguageRegions");
+        muse_language_regions(fixture.get());
+    }
+}
+
+// One test runs every check on one conversion: each test is its own process under ctest, and a
+// conversion of the fixture costs seconds on a loaded machine.
+TEST_F(MarkdownEveryConstructOutputs, EveryConstructIsVisibleInBoth) {
+    {
+        SCOPED_TRACE("FrontMatterBecomesMetadata");
+        markdown_front_matter_becomes_metadata(fixture.get());
+    }
+    {
+        SCOPED_TRACE("HeadingsInTextTableOfContentsAndOutline");
+        markdown_headings_in_text_table_of_contents_and_outline(fixture.get());
+    }
+    {
+        SCOPED_TRACE("InlineMarkupNotesAndBreaks");
+        markdown_inline_markup_notes_and_breaks(fixture.get());
+    }
+    {
+        SCOPED_TRACE("BlocksInBoth");
+        markdown_blocks_in_both(fixture.get());
+    }
 }
 
 }  // namespace
