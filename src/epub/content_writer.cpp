@@ -206,9 +206,12 @@ void ContentWriter::write_note_reference(const model::NoteReference& note, pugi:
 
 void ContentWriter::write_notes(pugi::xml_node container) {
     in_note_ = true;
-    // Writing a note may reference further (secondary) notes: they join the queue.
+    // Writing a note may reference further (secondary) notes. They go right after the note that
+    // holds them, because the shared numbering counts a note's body at its reference: the asides
+    // then come in number order, as the PDF sets them.
     for (std::size_t index = 0; index < pending_notes_.size(); ++index) {
         const PendingNote note = pending_notes_[index];
+        const std::size_t queued_before = pending_notes_.size();
         pugi::xml_node aside = container.append_child("aside");
         set_attribute(aside, "id", note.note_id);
         aside.append_attribute("epub:type") = "footnote";
@@ -227,6 +230,8 @@ void ContentWriter::write_notes(pugi::xml_node container) {
         back_link.append_attribute("class") = "note-number";
         append_text(back_link, note.marker);
         if (holder.last_child() != back_link) holder.insert_child_after(pugi::node_pcdata, back_link).set_value(" ");
+        const auto next = pending_notes_.begin() + static_cast<std::ptrdiff_t>(index + 1);
+        std::rotate(next, pending_notes_.begin() + static_cast<std::ptrdiff_t>(queued_before), pending_notes_.end());
     }
     in_note_ = false;
 }

@@ -131,11 +131,10 @@ TEST(NoteNumbering, MusePrimaryAndSecondaryNotesAreNumberedAlikeInEpubAndPdf) {
 
 namespace {
 
-// Disabled until the EPUB writes its notes in number order: ContentWriter::write_notes appends
-// asides breadth first (the text's notes, then the notes found inside them), while the shared
-// numbering reads a note's body at its reference, so in the fixture's first part note b (in the
-// text) is written before note a (inside note 2). The PDF sets them in number order.
-TEST(NoteNumbering, DISABLED_EpubNotesFollowTheirNumbers) {
+// The shared numbering reads a note's body at its reference, so in the fixture's first part note
+// a (inside note 2) comes before note b (in the text); the EPUB's asides must follow that order,
+// as the PDF does (they were once written breadth first: b before a).
+TEST(NoteNumbering, EpubNotesFollowTheirNumbers) {
     Outputs outputs;
     ASSERT_NO_FATAL_FAILURE(convert_both("notes.muse", outputs));
     std::vector<std::string> primary, secondary;
