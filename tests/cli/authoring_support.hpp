@@ -1,5 +1,5 @@
 // Helpers the authoring-format tests share: converting through the real binary, reading the
-// outputs back with the tools a user has (unzip, pdftotext, qpdf, epubcheck) and normalising
+// outputs back (libzip, and the tools a user has: pdftotext, qpdf, epubcheck) and normalising
 // them so that assertions and goldens do not depend on ids, page breaks or spacing.
 #pragma once
 
@@ -7,10 +7,13 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <zip.h>
 
 #include "support/command.hpp"
 
@@ -42,29 +45,43 @@ inline std::string trim(const std::string& text) {
 
 // ---- EPUB ----------------------------------------------------------------------------------
 
-inline std::string epub_entry(const std::filesystem::path& epub, const std::string& name) {
-    return run_command("unzip -p " + quote_for_shell(epub.string()) + " " + quote_for_shell(name)).out;
-}
-
-// The content documents holding the text (section-N.xhtml), in reading order.
-inline std::vector<std::string> epub_sections(const std::filesystem::path& epub) {
-    std::vector<std::pair<int, std::string>> numbered;
-    const std::regex section_name(R"(^EPUB/section-(\d+)\.xhtml$)");
-    for (const std::string& name : lines_of(run_command("unzip -Z1 " + quote_for_shell(epub.string())).out)) {
-        std::smatch match;
-        if (std::regex_match(name, match, section_name)) numbered.emplace_back(std::stoi(match[1]), name);
+// Every file in the EPUB by name, read with libzip (no unzip tool needed on the machine).
+inline std::map<std::string, std::string> epub_files(const std::filesystem::path& epub) {
+    std::map<std::string, std::string> files;
+    int error = 0;
+    const std::unique_ptr<zip_t, decltype(&zip_discard)> archive(zip_open(epub.c_str(), ZIP_RDONLY, &error), &zip_discard);
+    if (!archive) return files;
+    const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+    for (zip_int64_t index = 0; index < count; ++index) {
+        const auto at = static_cast<zip_uint64_t>(index);
+        const std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(archive.get(), at, 0), &zip_fclose);
+        if (!file) continue;
+        std::string bytes;
+        char buffer[8192];
+        zip_int64_t read = 0;
+        while ((read = zip_fread(file.get(), buffer, sizeof buffer)) > 0) bytes.append(buffer, static_cast<std::size_t>(read));
+        files[zip_get_name(archive.get(), at, 0)] = std::move(bytes);
     }
-    std::sort(numbered.begin(), numbered.end());
-    std::vector<std::string> names;
-    for (const auto& [number, name] : numbered) names.push_back(name);
-    return names;
+    return files;
 }
 
-// What the <body> of every section document holds, one after the other.
+inline std::string epub_entry(const std::filesystem::path& epub, const std::string& name) {
+    const auto files = epub_files(epub);
+    const auto found = files.find(name);
+    return found == files.end() ? std::string() : found->second;
+}
+
+// What the <body> of every section document (section-N.xhtml) holds, in reading order.
 inline std::string epub_body_text(const std::filesystem::path& epub) {
+    std::vector<std::pair<int, std::string>> sections;
+    const std::regex section_name(R"(^EPUB/section-(\d+)\.xhtml$)");
+    for (auto& [name, xhtml] : epub_files(epub)) {
+        std::smatch match;
+        if (std::regex_match(name, match, section_name)) sections.emplace_back(std::stoi(match[1]), std::move(xhtml));
+    }
+    std::sort(sections.begin(), sections.end());
     std::string bodies;
-    for (const std::string& name : epub_sections(epub)) {
-        const std::string xhtml = epub_entry(epub, name);
+    for (const auto& [number, xhtml] : sections) {
         const auto start = xhtml.find("<body>");
         const auto end = xhtml.rfind("</body>");
         if (start == std::string::npos || end == std::string::npos) continue;
