@@ -13,6 +13,34 @@
 namespace pamphlet::layout {
 namespace {
 
+// The spaces a verse or preformatted line starts with are indentation the author typed. The line
+// breaker drops glue at a line start, so they are taken off the text and become a left indent
+// (tabs to the next multiple of eight, as a terminal shows them).
+struct LeadingIndent {
+    std::size_t bytes = 0;  // how much text the indent took off the line
+    int columns = 0;        // its width in spaces
+};
+
+LeadingIndent leading_indent(std::string_view text) {
+    LeadingIndent indent;
+    while (indent.bytes < text.size()) {
+        if (text[indent.bytes] == ' ') {
+            indent.columns += 1;
+            indent.bytes += 1;
+        } else if (text[indent.bytes] == '\t') {
+            indent.columns = (indent.columns / 8 + 1) * 8;
+            indent.bytes += 1;
+        } else if (text.substr(indent.bytes, 2) == "\xC2\xA0") {  // a no-break space
+            indent.columns += 1;
+            indent.bytes += 2;
+        } else {
+            break;
+        }
+    }
+    return indent;
+}
+
+
 // Where and how the current block is set: indents from the text block's edges, the starting
 // look of its text and its line height.
 struct Column {
@@ -53,6 +81,9 @@ public:
 private:
     const Style& style() const { return environment_.style; }
     FontLibrary& fonts() const { return environment_.fonts; }
+    double space_width(const InlineLook& look) const {
+        return measure_text(" ", fonts().face(look.family, look.weight, look.slant), look.size_pt, fonts());
+    }
 
     void set_block(const model::Block& block, const Column& column) {
         if (block.position.line > 0) current_source_line_ = block.position.line;  // for warnings
@@ -359,11 +390,19 @@ private:
             const std::size_t stanza_first = target_.size();
             for (std::size_t l = 0; l < verse.stanzas[s].size(); ++l) {
                 if (l > 0) offset += 1;  // the newline ending the previous line
+                model::Inlines line = verse.stanzas[s][l];
+                Column line_column = column;
+                LeadingIndent indent;
+                if (auto* text = line.empty() ? nullptr : std::get_if<model::Text>(&line.front().value)) {
+                    indent = leading_indent(text->text);
+                    text->text.erase(0, indent.bytes);
+                    line_column.left_pt += indent.columns * space_width(column.look);
+                }
                 TextOptions options;
                 options.alignment = model::Alignment::left;
                 options.hyphenate = false;
-                options.base_offset = offset;
-                const std::size_t line_first = append_text(style_text(verse.stanzas[s][l], column.look), column, options);
+                options.base_offset = offset + indent.bytes;
+                const std::size_t line_first = append_text(style_text(line, column.look), line_column, options);
                 settle_space(line_first);
                 offset += model::visible_text(verse.stanzas[s][l]).size();
             }
@@ -386,7 +425,11 @@ private:
         while (offset <= block.text.size()) {
             std::size_t end = block.text.find('\n', offset);
             if (end == std::string::npos) end = block.text.size();
-            const std::string line = block.text.substr(offset, end - offset);
+            std::string line = block.text.substr(offset, end - offset);
+            const LeadingIndent indent = leading_indent(line);
+            line.erase(0, indent.bytes);
+            Column line_column = column;
+            line_column.left_pt += indent.columns * space_width(column.look);
             StyledInlines styled;
             if (!line.empty()) {
                 StyledSpan span;
@@ -399,9 +442,9 @@ private:
             TextOptions options;
             options.alignment = model::Alignment::left;
             options.hyphenate = false;
-            options.base_offset = offset;
+            options.base_offset = offset + indent.bytes;
             const std::size_t before = target_.size();
-            append_text(std::move(styled), column, options);
+            append_text(std::move(styled), line_column, options);
             if (before == target_.size()) {  // an empty line keeps its place
                 GalleyLine blank;
                 blank.advance_pt = column.leading_pt;

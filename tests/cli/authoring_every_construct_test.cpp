@@ -191,10 +191,9 @@ void muse_verse_keeps_lines_stanzas_and_indentation(const ConvertedFixture* fixt
     EXPECT_GT(stanza.front().y_min - second.front().y_min, 1.5 * (second.front().y_min - first.front().y_min));
 }
 
-// Disabled until the PDF keeps the leading spaces of a verse or <example> line: the EPUB shows
-// "  indented line." and "  kept as is" indented, the PDF sets them flush with the line above
-// (the galley's line setting drops leading spaces like any glue at a line start).
-TEST_F(MuseEveryConstructOutputs, DISABLED_LeadingSpacesOfVerseAndExampleLinesAreKeptInThePdf) {
+// The EPUB shows "  indented line." and "  kept as is" indented; the PDF must too (the line
+// breaker drops glue at a line start, so the galley turns leading spaces into an indent).
+TEST_F(MuseEveryConstructOutputs, LeadingSpacesOfVerseAndExampleLinesAreKeptInThePdf) {
     const auto verse = fixture->line("A line of verse;");
     const auto indented = fixture->line("indented line.");
     ASSERT_FALSE(verse.empty() || indented.empty());
