@@ -2,31 +2,10 @@
 
 #include <sstream>
 
+#include "model/text.hpp"
+
 namespace pamphlet::epub {
 namespace {
-
-// Length of the UTF-8 sequence starting at `text[at]` and its code point, or 0 when the bytes
-// there do not form a valid, shortest-form sequence.
-std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code_point) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at);
-    std::size_t length = 0;
-    char32_t value = 0;
-    if (lead < 0x80) return code_point = lead, 1;
-    if ((lead & 0xE0) == 0xC0) length = 2, value = lead & 0x1F;
-    else if ((lead & 0xF0) == 0xE0) length = 3, value = lead & 0x0F;
-    else if ((lead & 0xF8) == 0xF0) length = 4, value = lead & 0x07;
-    else return 0;
-    if (at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        value = (value << 6) | (byte(at + i) & 0x3F);
-    }
-    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (value < smallest[length] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-    code_point = value;
-    return length;
-}
 
 bool allowed_in_xml(char32_t c) {
     if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
@@ -41,9 +20,9 @@ std::string xml_safe(std::string_view text) {
     std::size_t at = 0;
     while (at < text.size()) {
         char32_t code_point = 0;
-        const std::size_t length = decode_utf8(text, at, code_point);
+        const std::size_t length = model::decode_utf8(text, at, code_point);
         if (length == 0) {
-            out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+            out += model::replacement_character;
             ++at;
             continue;
         }

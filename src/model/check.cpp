@@ -3,6 +3,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "model/text.hpp"
+
 namespace pamphlet::model {
 namespace {
 
@@ -13,44 +15,6 @@ struct Context {
     bool nested = false;  // inside a quote, list item or note: no headings there
     SourcePosition position;
 };
-
-bool is_valid_utf8_text(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            if (byte < 0x20 && byte != '\n' && byte != '\t') return false;
-            if (byte == 0x7F) return false;
-            ++i;
-            continue;
-        }
-        int length = 0;
-        char32_t code = 0;
-        if ((byte & 0xE0) == 0xC0) {
-            length = 2;
-            code = byte & 0x1F;
-        } else if ((byte & 0xF0) == 0xE0) {
-            length = 3;
-            code = byte & 0x0F;
-        } else if ((byte & 0xF8) == 0xF0) {
-            length = 4;
-            code = byte & 0x07;
-        } else {
-            return false;
-        }
-        if (i + static_cast<std::size_t>(length) > text.size()) return false;
-        for (int k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-            if ((next & 0xC0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3F);
-        }
-        const bool overlong = (length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
-                              (length == 4 && code < 0x10000);
-        if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-        i += static_cast<std::size_t>(length);
-    }
-    return true;
-}
 
 class Checker {
 public:
@@ -70,7 +34,7 @@ private:
     }
 
     void text(std::string_view value, const Context& context) {
-        if (!is_valid_utf8_text(value)) report(context, "text is not valid UTF-8 or has control characters");
+        if (!is_valid_model_text(value)) report(context, "text is not valid UTF-8 or has control characters");
     }
 
     void block(const Block& block, const Context& context) {

@@ -1,8 +1,10 @@
 // Plain-text views of model content, shared by every stage that needs to compare or measure text
-// (repair reports, page-start anchors, tests, EPUB ids).
+// (repair reports, page-start anchors, tests, EPUB ids), and the one UTF-8 decoder all layers use.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "model/document.hpp"
 
@@ -17,5 +19,24 @@ std::string visible_text(const Inlines& inlines);
 // a verse's lines joined by "\n" (stanzas by "\n\n"), a preformatted block's text, a table's
 // cells (tab between cells, newline between rows, then the caption), a figure's caption.
 std::string visible_text(const Block& leaf);
+
+// UTF-8 U+FFFD REPLACEMENT CHARACTER, which every layer puts where a byte could not be decoded.
+inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
+
+// Length (1 to 4) of the valid UTF-8 sequence starting at text[at], whose code point is stored in
+// `code_point`; 0 when the bytes there are not one: a stray continuation byte or a bad lead byte,
+// a truncated sequence, an overlong form, a surrogate, or a value beyond U+10FFFF. Callers that
+// mend text replace the one byte at `at` and go on with the next. Requires at < text.size().
+std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code_point);
+
+// Appends the UTF-8 form of a Unicode scalar value.
+void append_utf8(std::string& out, char32_t code_point);
+
+// C0 control characters other than tab and newline, and DEL: no output can set them, so no model
+// text may hold them.
+bool is_forbidden_control(char32_t code_point);
+
+// What model::check() requires of every text: valid UTF-8 without forbidden control characters.
+bool is_valid_model_text(std::string_view text);
 
 }  // namespace pamphlet::model

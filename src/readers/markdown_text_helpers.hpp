@@ -8,6 +8,7 @@
 
 #include "model/diagnostics.hpp"
 #include "model/document.hpp"
+#include "model/text.hpp"
 
 namespace pamphlet::readers {
 
@@ -79,28 +80,6 @@ inline void align_paragraphs(model::Blocks& blocks, model::Alignment alignment) 
     }
 }
 
-// The length of the valid UTF-8 sequence starting at text[at], 0 when it is invalid (bad lead
-// byte, truncated, overlong, a surrogate or beyond U+10FFFF).
-inline std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    std::size_t length = 0;
-    char32_t code = 0;
-    if (lead < 0x80) return 1;
-    if ((lead & 0xE0) == 0xC0) length = 2, code = lead & 0x1F;
-    else if ((lead & 0xF0) == 0xE0) length = 3, code = lead & 0x0F;
-    else if ((lead & 0xF8) == 0xF0) length = 4, code = lead & 0x07;
-    else return 0;
-    if (at + length > text.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto next = static_cast<unsigned char>(text[at + k]);
-        if ((next & 0xC0) != 0x80) return 0;
-        code = (code << 6) | (next & 0x3F);
-    }
-    const bool overlong = (length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
-    if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-    return length;
-}
-
 // Invalid UTF-8 and control characters other than tab and newline cannot be set in print and
 // fail model::check(): each becomes U+FFFD, with one warning per line that had any. (The
 // pipeline's decode_source already delivers UTF-8; this keeps the readers safe on their own.)
@@ -110,22 +89,21 @@ inline std::string sanitize_text(std::string_view text, const std::string& file_
     int line = 1;
     int last_warned_line = 0;
     auto replace = [&](const char* what) {
-        out += "\xEF\xBF\xBD";
+        out += model::replacement_character;
         if (last_warned_line != line) report.warn(file_name, line, std::string(what) + " replaced by U+FFFD");
         last_warned_line = line;
     };
     for (std::size_t at = 0; at < text.size();) {
-        const char c = text[at];
-        const auto byte = static_cast<unsigned char>(c);
-        const std::size_t length = utf8_sequence_length(text, at);
+        char32_t code_point = 0;
+        const std::size_t length = model::decode_utf8(text, at, code_point);
         if (length == 0) {
             replace("invalid UTF-8");
             ++at;
             continue;
         }
-        if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) replace("control character");
+        if (model::is_forbidden_control(code_point)) replace("control character");
         else out.append(text.substr(at, length));
-        if (c == '\n') ++line;
+        if (code_point == '\n') ++line;
         at += length;
     }
     return out;

@@ -7,41 +7,25 @@
 namespace pamphlet::readers {
 namespace {
 
+// Replaces each byte that does not start valid UTF-8 with U+FFFD and drops control characters.
 // Returns true if `text` had to be changed.
 bool mend_utf8(std::string& text) {
+    if (model::is_valid_model_text(text)) return false;
     std::string out;
-    bool changed = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte == 0x7F) changed = true;
-            else out += text[i];
-            ++i;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t code_point = 0;
+        const std::size_t length = model::decode_utf8(text, at, code_point);
+        if (length == 0) {
+            out += model::replacement_character;
+            ++at;
             continue;
         }
-        const int length = (byte & 0xE0) == 0xC0 ? 2 : (byte & 0xF0) == 0xE0 ? 3 : (byte & 0xF8) == 0xF0 ? 4 : 0;
-        char32_t code = length == 2 ? byte & 0x1F : length == 3 ? byte & 0x0F : byte & 0x07;
-        bool valid = length > 0 && i + static_cast<std::size_t>(length) <= text.size();
-        for (int k = 1; valid && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-            valid = (next & 0xC0) == 0x80;
-            code = (code << 6) | (next & 0x3F);
-        }
-        if (valid)
-            valid = !((length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000) ||
-                      code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF));
-        if (valid) {
-            out.append(text, i, static_cast<std::size_t>(length));
-            i += static_cast<std::size_t>(length);
-        } else {
-            out += "\uFFFD";
-            changed = true;
-            ++i;
-        }
+        if (!model::is_forbidden_control(code_point)) out.append(text, at, length);
+        at += length;
     }
-    if (changed) text = std::move(out);
-    return changed;
+    text = std::move(out);
+    return true;
 }
 
 class Sanitizer {

@@ -1,45 +1,21 @@
 #include "readers/repair/utf8_text.hpp"
 
+#include "model/text.hpp"
+
 namespace pamphlet::readers::repair {
 
 char32_t next_code_point(std::string_view text, std::size_t& offset) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(offset);
-    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || offset + static_cast<std::size_t>(length) > text.size()) {
+    char32_t code_point = 0;
+    const std::size_t length = model::decode_utf8(text, offset, code_point);
+    if (length == 0) {
         ++offset;
         return 0xFFFD;
     }
-    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
-    for (int i = 1; i < length; ++i) {
-        const unsigned char next = byte(offset + static_cast<std::size_t>(i));
-        if ((next & 0xC0) != 0x80) {
-            ++offset;
-            return 0xFFFD;
-        }
-        c = (c << 6) | (next & 0x3F);
-    }
-    offset += static_cast<std::size_t>(length);
-    return c;
+    offset += length;
+    return code_point;
 }
 
-void append_code_point(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
+void append_code_point(std::string& out, char32_t c) { model::append_utf8(out, c); }
 
 bool is_letter(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

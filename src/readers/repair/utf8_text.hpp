@@ -8,8 +8,10 @@
 
 namespace pamphlet::readers::repair {
 
-// Decodes the code point at `offset` and advances it; returns U+FFFD for broken sequences.
+// Decodes the code point at `offset` (model::decode_utf8) and advances it; a byte that does not
+// start a valid sequence reads as U+FFFD and is stepped over alone.
 char32_t next_code_point(std::string_view text, std::size_t& offset);
+// model::append_utf8, under the name the repair passes use.
 void append_code_point(std::string& out, char32_t code_point);
 
 // Letters of the scripts our texts use: ASCII, Latin-1 and Latin Extended, Greek, Cyrillic.
