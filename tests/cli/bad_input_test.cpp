@@ -357,6 +357,23 @@ TEST(BadInput, MissingStyleFileIsNamed) {
     expect_style_refused("", 0, "look.toml");
 }
 
+// The mistake is in a base style the user's style names: the message starts at the user's own
+// `base =` line, then names the base file, its line and the key.
+TEST(BadInput, StyleWithAMistakeInItsBaseNamesTheBaseLineAndTheBaseFile) {
+    ScratchFolder folder;
+    const fs::path house = folder / "house.toml";
+    write_file(house, "name = \"house\"\n[page]\nsize = \"a5\"\n\n[font]\nsise_pt = 11\n");
+    const fs::path style = folder / "look.toml";
+    write_file(style, "name = \"look\"\nbase = \"house.toml\"\n");
+    const auto conversion =
+        convert(folder, "essay.txt", two_paragraphs, "out.pdf", "--style " + quote_for_shell(style.string()));
+    EXPECT_EQ(conversion.result.exit_status, 1) << conversion.result.err;
+    EXPECT_EQ(conversion.result.err, "pamphlet: style " + style.string() + ":2: in base style 'house.toml' (" +
+                                         house.string() + ":6: unknown key 'font.sise_pt')\n");
+    EXPECT_EQ(read_file(conversion.output), earlier_output);
+    EXPECT_EQ(entries_of(folder.path()), (std::set<std::string>{"essay.txt", "out.pdf", "house.toml", "look.toml"}));
+}
+
 // ---- Where the output goes -------------------------------------------------------------------------
 
 TEST(BadOutput, MissingOutputFolderIsNamedAndNotCreated) {
