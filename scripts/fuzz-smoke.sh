@@ -1,23 +1,21 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan+UBSan) and runs each for a bounded time: first on
-# every committed regression input, then fuzzing from the seed corpus. Fails on any finding.
-#   scripts/fuzz-smoke.sh                 every target, FUZZ_SECONDS (default 25) each
-#   FUZZ_SECONDS=1800 scripts/fuzz-smoke.sh markdown   one target, longer
-# New findings are written to build-fuzz/findings/<target>/; add a minimal reproducer to
+# Runs the libFuzzer targets (clang, ASan+UBSan) for a bounded time each: first on every committed
+# regression input, then fuzzing from the seed corpus. Fails on any finding.
+#   bash scripts/fuzz-smoke.sh                        every target, FUZZ_SECONDS (default 25) each
+#   FUZZ_SECONDS=1800 bash scripts/fuzz-smoke.sh markdown   one target, longer
+# The targets are built in the tree scripts/sanitizer-build.sh makes (build-san, shared with the
+# sanitizer test suite); FUZZ_BUILD_DIR picks another (a fuzz-only tree works too).
+# New findings are written to BUILD_DIR/findings/<target>/; add a minimal reproducer to
 # tests/data/fuzz-regressions/<target>/ (tests/cli/bad_input_fuzz_regressions_test.cpp runs it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOURCE_DIR=$PWD
-BUILD_DIR=${FUZZ_BUILD_DIR:-$SOURCE_DIR/build-fuzz}
+BUILD_DIR=${FUZZ_BUILD_DIR:-$SOURCE_DIR/build-san}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-25}
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(plain_text markdown muse style pipeline)
 
-if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  CC=clang CXX=clang++ cmake -S "$SOURCE_DIR" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPAMPHLET_FUZZ=ON -DPAMPHLET_BUILD_TESTS=OFF >/dev/null
-fi
-cmake --build "$BUILD_DIR" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${TARGETS[@]}")
+SANITIZE_BUILD_DIR=$BUILD_DIR bash scripts/sanitizer-build.sh $(printf 'fuzz_%s ' "${TARGETS[@]}")
 python3 fuzz/make-seed-corpus.py "$BUILD_DIR/seeds" >/dev/null
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
@@ -31,6 +29,7 @@ for target in "${TARGETS[@]}"; do
   # The pipeline target typesets and writes two files per input: keep its inputs small.
   max_len=8192
   [ "$target" = pipeline ] && max_len=2048
+  started=$(date +%s)
   if compgen -G "$regressions/*" >/dev/null; then
     echo "== fuzz_$target: regression inputs"
     "$binary" -rss_limit_mb=4096 -timeout=60 "$regressions"/* || status=1
@@ -47,5 +46,6 @@ for target in "${TARGETS[@]}"; do
     status=1
   fi
   grep -E '^(#[0-9]+ +(INITED|DONE)|stat::(number_of_executed_units|average_exec_per_sec)|==[0-9]+==ERROR|\*\*\* pamphlet|SUMMARY)' "$log" || true
+  echo "fuzz_$target: $(( $(date +%s) - started )) s"
 done
 exit $status
