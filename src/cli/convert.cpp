@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/atomic_file.hpp"
+#include "cli/document_settings.hpp"
 #include "epub/write_epub.hpp"
 #include "layout/prepare.hpp"
 #include "layout/style.hpp"
@@ -115,6 +116,7 @@ model::Document load_document(const ConversionRequest& request, RunResources& re
     readers::overlay_metadata(document.metadata, request.metadata_overrides);
     if (document.metadata.language.empty()) document.metadata.language = "en";
     readers::promote_title_heading(document);
+    anchor_figures_at_input(document, request.input);
     if (document.metadata.title.empty()) {
         document.metadata.title = title_from_file_name(request.input);
         report.warn(file_name, 0,
@@ -143,8 +145,14 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
             throw model::InputError(summary.input, 0, 0,
                                     "refusing to write the output " + target.path.string() + " over the input");
 
-    const layout::Style style = layout::load_style(request.style.empty() ? "default" : request.style);
+    // A style named on the command line is loaded first, so a typo in it fails before any slow
+    // work; otherwise the document may name its own (front matter, sidecar).
+    std::optional<layout::Style> requested_style;
+    if (!request.style.empty()) requested_style = layout::load_style(request.style);
     model::Document document = load_document(request, resources, summary.report);
+    const layout::Style style = requested_style ? std::move(*requested_style)
+                                                : layout::load_style(style_for_document("", document.metadata, request.input));
+    const std::filesystem::path cover_image = cover_for_document(request.cover_image, document.metadata, request.input);
     const layout::NoteCounts notes = layout::prepare_document(document, style);
     summary.title = document.metadata.title;
     summary.language = document.metadata.language;
@@ -170,7 +178,7 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
             case OutputFormat::epub: {
                 epub::EpubOptions options;
                 options.embed_fonts = request.embed_fonts;
-                options.cover_image = request.cover_image;
+                options.cover_image = cover_image;
                 options.source_date_epoch = request.source_date_epoch;
                 bytes = epub::write_epub(document, style, pages.page_starts, options, summary.report);
                 break;

@@ -162,6 +162,11 @@ struct Metadata {
     std::string description;
     std::string rights;
     std::string identifier;  // empty: the EPUB backend derives a stable UUID from the content
+    // How the document asks to be presented, as written in it (front matter, Muse directive,
+    // sidecar): a style name or .toml path, and a cover image path, both relative to the input
+    // file. The command line resolves and checks them; its own --style/--cover win.
+    std::string style;
+    std::string cover_image;
 };
 
 struct Document {

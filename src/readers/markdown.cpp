@@ -91,10 +91,8 @@ model::Document read_markdown(std::string_view utf8_text, const ReadOptions& opt
         const std::string from_name = language_from_file_name(file);
         if (!from_name.empty()) document.metadata.language = from_name;
     }
-    if (!front.cover.empty())
-        report.warn(file, 1, "front matter 'cover' (" + front.cover + ") is not applied yet; see read_front_matter()");
-    if (!front.style.empty())
-        report.warn(file, 1, "front matter 'style' (" + front.style + ") is not applied by the reader; pass --style");
+    document.metadata.cover_image = std::move(front.cover);
+    document.metadata.style = std::move(front.style);
     return document;
 }
 

@@ -86,6 +86,7 @@ MuseHeader read_muse_header(const std::vector<std::string_view>& lines, const st
         else if (name == "notes") notes = plain_text(raw);
         else if (name == "teaser") teaser = plain_text(raw);
         else if (name == "rights") meta.rights = plain_text(raw);
+        else if (name == "cover") meta.cover_image = std::string(raw);  // amusewiki's cover image, relative to the file
         else if (name == "listtitle" || name == "sorttopics" || name == "topics" || name == "uid" ||
                  name == "slides" || name == "nocoverpage" || name == "notoc" || name == "nofinalpage")
             continue;  // amusewiki's indexing and layout switches: nothing for a pamphlet

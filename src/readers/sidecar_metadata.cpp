@@ -54,11 +54,13 @@ model::Metadata read_sidecar(const std::filesystem::path& sidecar) {
         else if (key == "description") metadata.description = text(key, node);
         else if (key == "rights") metadata.rights = text(key, node);
         else if (key == "identifier") metadata.identifier = text(key, node);
+        else if (key == "style") metadata.style = text(key, node);
+        else if (key == "cover" || key == "cover-image") metadata.cover_image = text(key, node);
         else
             throw model::InputError(file, static_cast<int>(key_name.source().begin.line), 0,
                                     "unknown key '" + std::string(key) +
                                         "' (known: title, subtitle, author, translator, editor, language, "
-                                        "date, source, description, rights, identifier)");
+                                        "date, source, description, rights, identifier, style, cover)");
     }
     return metadata;
 }
@@ -75,6 +77,8 @@ void overlay_metadata(model::Metadata& target, const model::Metadata& overrides)
     take(target.description, overrides.description);
     take(target.rights, overrides.rights);
     take(target.identifier, overrides.identifier);
+    take(target.style, overrides.style);
+    take(target.cover_image, overrides.cover_image);
     if (!overrides.contributors.empty()) target.contributors = overrides.contributors;
 }
 
