@@ -16,6 +16,7 @@
 #include "pdf/impose_geometry.hpp"
 #include "pdf/impose_layout.hpp"
 #include "pdf/impose_marks.hpp"
+#include "pdf/impose_page_form.hpp"
 
 namespace pamphlet::pdf {
 
@@ -178,7 +179,7 @@ std::string impose(std::string_view pdf_bytes, const ImposeOptions& options, Imp
 
     std::vector<QPDFObjectHandle> forms;
     forms.reserve(pages.size());
-    for (auto& page : pages) forms.push_back(page.getFormXObjectForPage());
+    for (auto& page : pages) forms.push_back(page_as_form(page));
 
     auto job_font = pdf.makeIndirectObject(QPDFObjectHandle::parse(
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"));

@@ -9,7 +9,10 @@
 #include <map>
 #include <string>
 
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
 #include "pdf/haru_document.hpp"
+#include "pdf/impose_page_form.hpp"
 #include "pdf/render_pdf.hpp"
 #include "support/command.hpp"
 
@@ -93,6 +96,25 @@ TEST(PdfCompression, ContentStreamsAreSmallerThanTheirText) {
         const std::size_t stored = contents.getRawStreamData()->getSize();
         const std::size_t plain = contents.getStreamData(qpdf_dl_generalized)->getSize();
         EXPECT_LT(stored * 4, plain) << "30 repeated lines deflate to far less than a quarter";
+    }
+}
+
+TEST(PdfCompression, ImpositionKeepsThePagesDeflatedBytes) {
+    // A page with one content stream becomes a form as it is: no copy through a data provider,
+    // which qpdf would inflate and deflate again when writing the booklet.
+    if (!std::filesystem::exists(charis)) GTEST_SKIP() << "Charis SIL not installed";
+    const std::string bytes = render_two_pages();
+    QPDF pdf;
+    pdf.processMemoryFile("rendered", bytes.data(), bytes.size());
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        const QPDFObjGen contents = page.getObjectHandle().getKey("/Contents").getObjGen();
+        QPDFObjectHandle form = page_as_form(page);
+        EXPECT_EQ(form.getObjGen(), contents);
+        EXPECT_FALSE(form.isDataModified());
+        EXPECT_TRUE(form.getDict().getKey("/Subtype").isNameAndEquals("/Form"));
+        EXPECT_TRUE(form.getDict().getKey("/Filter").isNameAndEquals("/FlateDecode"));
+        EXPECT_TRUE(form.getDict().getKey("/BBox").isRectangle());
+        EXPECT_TRUE(form.getDict().getKey("/Resources").getKey("/Font").isDictionary());
     }
 }
 
