@@ -168,6 +168,7 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
         if (plain_pdf.empty()) {
             pdf::PdfOptions options;
             options.source_date_epoch = request.source_date_epoch;
+            options.font_subsetter = &resources.font_subsetter;
             plain_pdf = pdf::write_pdf(pages, document.metadata, options);
         }
         return plain_pdf;
@@ -178,6 +179,7 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
             case OutputFormat::epub: {
                 epub::EpubOptions options;
                 options.embed_fonts = request.embed_fonts;
+                options.font_subsetter = &resources.font_subsetter;
                 options.cover_image = cover_image;
                 options.source_date_epoch = request.source_date_epoch;
                 bytes = epub::write_epub(document, style, pages.page_starts, options, summary.report);

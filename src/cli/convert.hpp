@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/report_json.hpp"
+#include "layout/font_subset.hpp"
 #include "layout/resources.hpp"
 #include "model/document.hpp"
 #include "readers/dictionary.hpp"
@@ -64,6 +65,7 @@ OutputFormat output_format_for(const std::filesystem::path& path);
 struct RunResources {
     layout::LayoutResources layout;
     readers::Dictionaries dictionaries;
+    layout::FontSubsetter font_subsetter;  // fonts parsed for subsetting once, for PDF and EPUB
 };
 
 // Reads, checks, prepares and writes every target. Throws model::InputError for bad input,

@@ -115,7 +115,7 @@ std::string write_epub(const model::Document& document, const layout::Style& sty
         std::vector<std::string_view> texts;
         for (const PackageEntry& entry : entries)
             if (entry.path.ends_with(".xhtml")) texts.push_back(entry.bytes);
-        fonts = embedded_fonts(style, characters_in(texts), report);
+        fonts = embedded_fonts(style, characters_in(texts), report, options.font_subsetter);
     }
     std::vector<EmbeddedFace> faces;
     for (std::size_t index = 0; index < fonts.size(); ++index) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "layout/font_subset.hpp"
 #include "layout/page_starts.hpp"
 #include "layout/style.hpp"
 #include "model/diagnostics.hpp"
@@ -20,6 +21,9 @@ struct EpubOptions {
     // Seconds since the epoch for dcterms:modified (SOURCE_DATE_EPOCH); unset: derived from the
     // content so that output stays deterministic.
     std::optional<std::int64_t> source_date_epoch;
+    // Subsets embedded fonts; pass the run's to share parsed fonts with the PDF backend and later
+    // documents. Null: one of its own for this book.
+    layout::FontSubsetter* font_subsetter = nullptr;
 };
 
 // Returns the bytes of the .epub file. `print_pages` may be empty (no page list then).

@@ -97,3 +97,22 @@ TEST(RunResources, BatchWithTwoWorkersWritesWhatOneWorkerWrites) {
         EXPECT_TRUE(second.at(name) == bytes) << name << " differs between -j 1 and -j 2";
     }
 }
+
+// The subsetter is part of the run too: the PDF and an EPUB with embedded fonts cut the same
+// faces, and later documents cut them again, without parsing any font file a second time.
+TEST(RunResources, FontsAreParsedForSubsettingOncePerRunForBothBackends) {
+    ScratchFolder folder;
+    cli::RunResources resources;
+    cli::ConversionRequest request = request_for(seed_essay, folder.path());
+    request.embed_fonts = true;
+    cli::convert(request, resources);
+    const std::size_t parsed = resources.font_subsetter.fonts_parsed();
+    EXPECT_GE(parsed, 2u);  // at least the roman and italic the essay uses
+    EXPECT_LE(parsed, 4u);  // the style's four faces at most: PDF and EPUB share them
+    write_file(folder / "second.md", markdown_text);
+    request = request_for(folder / "second.md", folder.path());
+    request.embed_fonts = true;
+    cli::convert(request, resources);
+    cli::convert(request, resources);
+    EXPECT_LE(resources.font_subsetter.fonts_parsed(), 4u);
+}
