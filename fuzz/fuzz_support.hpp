@@ -10,6 +10,7 @@
 
 #include "model/check.hpp"
 #include "model/diagnostics.hpp"
+#include "readers/dictionary.hpp"
 #include "readers/input_limits.hpp"
 #include "readers/read_document.hpp"
 #include "readers/text_sanitizer.hpp"
@@ -32,6 +33,13 @@ inline std::string_view as_text(const unsigned char* data, std::size_t size) {
 // (which must name the file); any other exception is a finding, as is a document that fails
 // model::check(), since every backend trusts that check. Returns the document, or nothing when
 // the input was refused.
+// One dictionary store for the whole fuzzing process, as one command run keeps one: reloading
+// hunspell for every input would spend the fuzzer's time on loading (harness state, not ours).
+inline readers::Dictionaries& fuzzing_dictionaries() {
+    static readers::Dictionaries dictionaries;
+    return dictionaries;
+}
+
 inline std::optional<model::Document> read_like_the_command(std::string_view bytes, readers::InputFormat format,
                                                             model::Report& report) {
     const std::string file_name = "fuzz-input";
@@ -41,6 +49,7 @@ inline std::optional<model::Document> read_like_the_command(std::string_view byt
         readers::check_input_limits(text, format, file_name);
         readers::ReadOptions options;
         options.file_name = file_name;
+        options.dictionaries = &fuzzing_dictionaries();
         model::Document document = readers::read_document(text, format, options, report);
         // The command mends what no reader should have to police (invalid UTF-8 from entities,
         // same-kind nested notes) right after reading; the fuzzer checks what the command checks.
