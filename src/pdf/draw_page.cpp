@@ -1,77 +1,85 @@
 #include "pdf/draw_page.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
 #include "layout/shaping.hpp"
+#include "pdf/content_stream.hpp"
 
 namespace pamphlet::pdf {
 namespace {
 
-// The run's text with what libharu cannot draw left out (see is_drawable), re-encoded as UTF-8.
-std::string drawable_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const layout::DecodedCharacter& character : layout::decode_utf8(text))
-        if (is_drawable(character.code)) layout::append_utf8(out, character.code);
-    return out;
-}
-
-// Positions rounded to 1/100 pt (1/7200 in): far below what print or screen can show, and
-// shorter numbers in the content streams.
-double hundredths(double value) { return std::round(value * 100.0) / 100.0; }
+// Positions in whole hundredths of a point (1/7200 in): far below what print or screen can
+// show, shorter numbers in the content streams, and exact integer arithmetic for the moves.
+std::int64_t hundredths(double value) { return std::llround(value * 100.0); }
 
 // Draws glyph runs inside one text object, setting font, size and scaling only when they change
-// (keeps content streams small).
+// (keeps content streams small). The per-word operators (Td, Tj) are written by ContentStream;
+// BT/ET, Tf and Tz go through libharu, which keeps its graphics state and the page's font
+// resources from them, so the buffer is flushed before each of those calls.
 class TextWriter {
 public:
-    TextWriter(HPDF_Page page, const FontHandles& fonts) : page_(page), fonts_(fonts) {}
+    TextWriter(HPDF_Page page, const FontHandles& fonts) : page_(page), fonts_(fonts), content_(page) {}
 
     void draw(const layout::GlyphRun& run) {
-        const std::string text = drawable_text(run.text);
-        if (text.empty()) return;
+        codes_.clear();
+        for (const layout::DecodedCharacter& character : layout::decode_utf8(run.text))
+            if (is_drawable(character.code)) codes_.push_back(character.code);
+        if (codes_.empty()) return;
         const auto font = fonts_.find(run.face);
         if (font == fonts_.end()) throw std::logic_error("glyph run in a face that was not loaded");
         if (!in_text_) {
+            flush();
             HPDF_Page_BeginText(page_);
             in_text_ = true;
             origin_x_ = 0;  // BT resets the text line matrix
             origin_y_ = 0;
         }
         if (font->second != current_font_ || run.size_pt != current_size_) {
+            flush();
             HPDF_Page_SetFontAndSize(page_, font->second, static_cast<HPDF_REAL>(run.size_pt));
             current_font_ = font->second;
             current_size_ = run.size_pt;
         }
         if (run.horizontal_scale != current_scale_) {
+            flush();
             HPDF_Page_SetHorizontalScalling(page_, static_cast<HPDF_REAL>(run.horizontal_scale * 100.0));
             current_scale_ = run.horizontal_scale;
         }
         // Relative moves (Td) from the previous run's origin: a third of the bytes of a full
         // text matrix per word, and content streams dominate a pamphlet's size.
-        const double x = hundredths(run.x_pt);
-        const double y = hundredths(run.y_pt);
-        HPDF_Page_MoveTextPos(page_, static_cast<HPDF_REAL>(x - origin_x_), static_cast<HPDF_REAL>(y - origin_y_));
+        const std::int64_t x = hundredths(run.x_pt);
+        const std::int64_t y = hundredths(run.y_pt);
+        content_.move_text(x - origin_x_, y - origin_y_);
         origin_x_ = x;
         origin_y_ = y;
-        HPDF_Page_ShowText(page_, text.c_str());
+        content_.show_text(codes_);
     }
 
+    // Ends the text object, if one is open, and writes out what is buffered.
     void finish() {
+        flush();
         if (in_text_) HPDF_Page_EndText(page_);
         in_text_ = false;
     }
 
 private:
+    void flush() {
+        if (!content_.flush()) throw std::runtime_error("libharu could not take a page's text operators");
+    }
+
     HPDF_Page page_;
     const FontHandles& fonts_;
+    ContentStream content_;
+    std::u32string codes_;  // the current run's drawable code points, reused across runs
     bool in_text_ = false;
     HPDF_Font current_font_ = nullptr;
     double current_size_ = 0;
     double current_scale_ = 1.0;
-    double origin_x_ = 0;
-    double origin_y_ = 0;
+    std::int64_t origin_x_ = 0;
+    std::int64_t origin_y_ = 0;
 };
 
 void draw_rule(HPDF_Page page, const layout::Rule& rule) {

@@ -36,6 +36,21 @@ std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vecto
     return result;
 }
 
+namespace {
+
+// libharu embeds only the glyph outlines it has measured (HPDF_TTFontDef_GetCharWidth flags each
+// glyph, and its composite parts, as used). draw_page writes the text operators itself and never
+// asks libharu for a width, so every character the font draws is measured once here instead.
+void mark_glyphs_used(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& characters) {
+    std::string text;
+    for (char32_t character : characters) layout::append_utf8(text, character);
+    if (text.empty()) return;
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+    document.check("measuring a font's characters");
+}
+
+}  // namespace
+
 FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::FaceId, std::set<char32_t>>& characters,
                               const FaceSource& face_source, layout::FontSubsetter& subsetter,
                               const std::filesystem::path& scratch) {
@@ -71,6 +86,7 @@ FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::Fac
             if (!out) throw std::runtime_error("cannot write font subset " + path.string());
         }
         const HPDF_Font font = document.load_truetype_font(path.string());
+        mark_glyphs_used(document, font, files[f].characters);
         for (layout::FaceId face : files[f].faces) fonts[face] = font;
     }
     return fonts;

@@ -1,6 +1,7 @@
 #include "pdf/render_pdf.hpp"
 
 #include "pdf/destinations.hpp"
+#include "pdf/draw_image.hpp"
 #include "pdf/draw_page.hpp"
 #include "pdf/finish_pdf.hpp"
 #include "pdf/haru_document.hpp"
@@ -22,7 +23,8 @@ std::string draw_with_libharu(const std::vector<layout::Page>& pages, const Face
         load_subset_fonts(document, characters_by_face(pages), face_source, subsetter, scratch.path());
     std::vector<HPDF_Page> drawn;
     drawn.reserve(pages.size());
-    for (const layout::Page& page : pages) drawn.push_back(draw_page(document, page, fonts));
+    ImageCache images;  // one for the whole document: a picture placed on several pages is embedded once
+    for (const layout::Page& page : pages) drawn.push_back(draw_page(document, page, fonts, images));
     add_links(document, pages, drawn, destinations);
     return document.save();
 }

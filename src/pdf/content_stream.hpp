@@ -1,0 +1,43 @@
+// Text-showing operators written straight into a libharu page's content stream. libharu's
+// MoveTextPos and ShowText cost ~15% of a long book's run per word drawn (a 512-byte buffer
+// cleared byte by byte on every call, and a width measurement we never use), so the per-word
+// operators are formatted here, into one buffer per page, and handed to libharu's stream in
+// large pieces. Everything that changes libharu's own bookkeeping (BT/ET, font and size, which
+// registers the font in the page's resources, horizontal scaling) still goes through libharu.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pamphlet::pdf {
+
+class ContentStream {
+public:
+    explicit ContentStream(HPDF_Page page) : page_(page) {}
+    ContentStream(const ContentStream&) = delete;
+    ContentStream& operator=(const ContentStream&) = delete;
+
+    // `dx dy Td`, both in hundredths of a point (integers, so the output is exact and the same
+    // on every machine).
+    void move_text(std::int64_t dx_hundredths, std::int64_t dy_hundredths);
+
+    // `<XXXX...> Tj`: each code point (all drawable, see is_drawable) as a two-byte CID. The fonts are Identity-H with CID = Unicode code point (see NOTES.md),
+    // which is what libharu's ShowText wrote for the same text.
+    void show_text(std::u32string_view codes);
+
+    // Hands what was formatted to the page's stream. Must be called before any libharu call
+    // that writes to the same page, so the operators stay in order; returns false if libharu
+    // failed to take the bytes.
+    bool flush();
+
+private:
+    void append_number(std::int64_t hundredths);
+
+    HPDF_Page page_;
+    std::string buffer_;
+};
+
+}  // namespace pamphlet::pdf
