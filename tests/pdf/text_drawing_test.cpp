@@ -1,0 +1,112 @@
+// Text drawn by writing the content-stream operators directly (content_stream.hpp): the
+// operators come out exactly as formatted, the glyphs are still embedded and visible, the text
+// extracts, and an image used on two pages of a rendered document is embedded once.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+#include <sstream>
+
+#include "layout/images.hpp"
+#include "pdf/content_stream.hpp"
+#include "pdf/pdf_validators.hpp"
+#include "pdf/render_pdf.hpp"
+#include "support/test_images.hpp"
+
+namespace pamphlet::pdf {
+namespace {
+
+using testing::run_command;
+
+TEST(ContentStream, WritesMovesAndCidsInOrder) {
+    HaruDocument document;
+    HPDF_Page page = HPDF_AddPage(document.handle());  // HaruDocument writes streams uncompressed
+    ContentStream content(page);
+    content.move_text(1250, -1403);
+    content.show_text(U"A\u0436\u2014");
+    content.move_text(-7, 300);
+    content.show_text(U"z");
+    ASSERT_TRUE(content.flush());
+    EXPECT_TRUE(content.flush());  // nothing left: writes nothing more
+    const std::string bytes = document.save();
+    EXPECT_NE(bytes.find("12.5 -14.03 Td\n<004104362014> Tj\n-0.07 3 Td\n<007A> Tj\n"), std::string::npos);
+}
+
+// The darkest grey level of a page rendered at 36 dpi (0 black, 255 white).
+int darkest_pixel(const std::filesystem::path& pdf, int page) {
+    const std::string number = std::to_string(page);
+    const std::string pgm =
+        run_command("pdftoppm -r 36 -gray -f " + number + " -l " + number + " " + pdf.string()).out;
+    // Header: P5, width height, maxval, each followed by one whitespace byte.
+    std::istringstream header(pgm);
+    std::string magic;
+    int width = 0, height = 0, maxval = 0;
+    header >> magic >> width >> height >> maxval;
+    if (magic != "P5" || width <= 0 || height <= 0) return -1;
+    const auto pixels = static_cast<std::size_t>(header.tellg()) + 1;
+    int darkest = 255;
+    for (std::size_t i = pixels; i < pgm.size(); ++i) darkest = std::min(darkest, static_cast<int>(static_cast<unsigned char>(pgm[i])));
+    return darkest;
+}
+
+layout::GlyphRun run(double x, double y, std::string text) {
+    layout::GlyphRun glyphs;
+    glyphs.face = 0;
+    glyphs.size_pt = 40;
+    glyphs.x_pt = x;
+    glyphs.y_pt = y;
+    glyphs.text = std::move(text);
+    return glyphs;
+}
+
+layout::FontSource charis(layout::FaceId) {
+    layout::FontSource source;
+    source.file = "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf";
+    return source;
+}
+
+TEST(TextDrawing, GlyphsAreEmbeddedVisibleAndExtractable) {
+    // libharu embeds only the outlines it measured; the text is no longer measured while
+    // drawing, so a blank page here means the glyphs were left out of the font.
+    test_support::ScratchFolder folder;
+    layout::Page first{300, 200, "1", {run(20, 100, "HOW"), run(150, 100, "\u0416\u00e6\u2014")}};
+    layout::Page second{300, 200, "2", {run(20, 100, "MMM")}};
+    const auto pdf = testing::write_pdf_file(folder, render_pdf({first, second}, {}, charis, {}, {}), "text");
+    EXPECT_LT(darkest_pixel(pdf, 1), 64);
+    EXPECT_LT(darkest_pixel(pdf, 2), 64);
+    const auto text = run_command("pdftotext " + pdf.string() + " -");
+    EXPECT_NE(text.out.find("HOW \u0416\u00e6\u2014"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("MMM"), std::string::npos) << text.out;
+    EXPECT_EQ(text.err, "");
+    EXPECT_EQ(run_command("qpdf --check " + pdf.string()).exit_status, 0);
+}
+
+TEST(TextDrawing, ImageOnTwoRenderedPagesIsEmbeddedOnce) {
+    test_support::ScratchFolder folder;
+    auto image = std::make_shared<layout::ImageData>();
+    image->bytes = test_support::make_png({30, 20, 2, 8, false, 0});
+    ASSERT_EQ(layout::read_image_info(image->bytes, "emblem.png", image->info), "");
+    const layout::Page first{300, 400, "1", {layout::ImageBox{image, 50, 50, 60, 40, "emblem"}}};
+    layout::Page second = first;
+    second.label = "2";
+    const auto pdf = testing::write_pdf_file(folder, render_pdf({first, second}, {}, charis, {}, {}), "twice");
+    // `pdfimages -list`: two header lines, then one row per placement; column 11 is the object.
+    std::istringstream rows(run_command("pdfimages -list " + pdf.string()).out);
+    std::string line;
+    std::vector<std::string> objects;
+    for (int index = 0; std::getline(rows, line); ++index) {
+        if (index < 2) continue;
+        std::istringstream row(line);
+        std::string column;
+        for (int c = 0; c < 11 && row >> column; ++c) {}
+        objects.push_back(column);
+    }
+    ASSERT_EQ(objects.size(), 2U);
+    EXPECT_EQ(objects[0], objects[1]);
+}
+
+}  // namespace
+}  // namespace pamphlet::pdf
