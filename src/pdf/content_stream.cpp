@@ -25,7 +25,13 @@ void ContentStream::move_text(std::int64_t dx_hundredths, std::int64_t dy_hundre
     buffer_.append(" Td\n");
 }
 
-void ContentStream::show_text(std::u32string_view codes) {
+void ContentStream::adjust_in_array(std::int64_t thousandths) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, thousandths).ptr;
+    buffer_.append(digits, end);
+}
+
+void ContentStream::show_in_array(std::u32string_view codes) {
     static constexpr char hex[] = "0123456789ABCDEF";
     buffer_.push_back('<');
     for (const char32_t code : codes) {
@@ -34,7 +40,7 @@ void ContentStream::show_text(std::u32string_view codes) {
         buffer_.push_back(hex[(code >> 4) & 0xF]);
         buffer_.push_back(hex[code & 0xF]);
     }
-    buffer_.append("> Tj\n");
+    buffer_.push_back('>');
 }
 
 bool ContentStream::flush() {

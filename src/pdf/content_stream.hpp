@@ -24,9 +24,14 @@ public:
     // on every machine).
     void move_text(std::int64_t dx_hundredths, std::int64_t dy_hundredths);
 
-    // `<XXXX...> Tj`: each code point (all drawable, see is_drawable) as a two-byte CID. The fonts are Identity-H with CID = Unicode code point (see NOTES.md),
-    // which is what libharu's ShowText wrote for the same text.
-    void show_text(std::u32string_view codes);
+    // One TJ array per line of words: `[<XXXX...>-333<XXXX...>]TJ`. Each code point (all
+    // drawable, see is_drawable) is a two-byte CID: the fonts are Identity-H with CID = Unicode
+    // code point (see NOTES.md), which is what libharu's ShowText wrote for the same text. The
+    // numbers between strings move the next string left by thousandths of the font size.
+    void open_array() { buffer_.push_back('['); }
+    void show_in_array(std::u32string_view codes);
+    void adjust_in_array(std::int64_t thousandths);
+    void close_array() { buffer_.append("]TJ\n"); }
 
     // Hands what was formatted to the page's stream. Must be called before any libharu call
     // that writes to the same page, so the operators stay in order; returns false if libharu

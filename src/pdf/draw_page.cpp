@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 #include "layout/shaping.hpp"
 #include "pdf/content_stream.hpp"
@@ -16,9 +17,9 @@ namespace {
 std::int64_t hundredths(double value) { return std::llround(value * 100.0); }
 
 // Draws glyph runs inside one text object, setting font, size and scaling only when they change
-// (keeps content streams small). The per-word operators (Td, Tj) are written by ContentStream;
-// BT/ET, Tf and Tz go through libharu, which keeps its graphics state and the page's font
-// resources from them, so the buffer is flushed before each of those calls.
+// (keeps content streams small). The words themselves (Td, one TJ array per line) are written by
+// ContentStream; BT/ET, Tf and Tz go through libharu, which keeps its graphics state and the
+// page's font resources from them, so the buffer is flushed before each of those calls.
 class TextWriter {
 public:
     TextWriter(HPDF_Page page, const FontHandles& fonts) : page_(page), fonts_(fonts), content_(page) {}
@@ -48,14 +49,29 @@ public:
             HPDF_Page_SetHorizontalScalling(page_, static_cast<HPDF_REAL>(run.horizontal_scale * 100.0));
             current_scale_ = run.horizontal_scale;
         }
-        // Relative moves (Td) from the previous run's origin: a third of the bytes of a full
-        // text matrix per word, and content streams dominate a pamphlet's size.
         const std::int64_t x = hundredths(run.x_pt);
         const std::int64_t y = hundredths(run.y_pt);
-        content_.move_text(x - origin_x_, y - origin_y_);
-        origin_x_ = x;
-        origin_y_ = y;
-        content_.show_text(codes_);
+        const double size_times_scale = run.size_pt * run.horizontal_scale;
+        if (in_array_ && y == origin_y_ && size_times_scale > 0) {
+            // The next word on the same line: a number in the TJ array moves it from where the
+            // previous word ended (in thousandths of the font size), instead of a Td of its own.
+            const double gap = static_cast<double>(x) / 100.0 - pen_x_;
+            const std::int64_t adjustment = std::llround(-gap * 1000.0 / size_times_scale);
+            content_.adjust_in_array(adjustment);
+            pen_x_ -= static_cast<double>(adjustment) * size_times_scale / 1000.0;
+        } else {
+            close_array();
+            // Relative moves (Td) from the previous line's origin: a third of the bytes of a
+            // full text matrix, and content streams dominate a pamphlet's size.
+            content_.move_text(x - origin_x_, y - origin_y_);
+            origin_x_ = x;
+            origin_y_ = y;
+            content_.open_array();
+            in_array_ = true;
+            pen_x_ = static_cast<double>(x) / 100.0;
+        }
+        content_.show_in_array(codes_);
+        pen_x_ += static_cast<double>(advance(font->second)) * size_times_scale / 1000.0;
     }
 
     // Ends the text object, if one is open, and writes out what is buffered.
@@ -66,7 +82,29 @@ public:
     }
 
 private:
+    void close_array() {
+        if (in_array_) content_.close_array();
+        in_array_ = false;
+    }
+
+    // The codes' advance in thousandths of the font size, as a reader computes it from the
+    // font's widths (libharu's, the same numbers it writes to the font's /W array).
+    std::int64_t advance(HPDF_Font font) {
+        if (font != widths_font_) {
+            widths_.clear();
+            widths_font_ = font;
+        }
+        std::int64_t total = 0;
+        for (const char32_t code : codes_) {
+            auto [width, added] = widths_.try_emplace(code, 0);
+            if (added) width->second = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(code));
+            total += width->second;
+        }
+        return total;
+    }
+
     void flush() {
+        close_array();  // libharu's operators may not go inside an array
         if (!content_.flush()) throw std::runtime_error("libharu could not take a page's text operators");
     }
 
@@ -78,8 +116,12 @@ private:
     HPDF_Font current_font_ = nullptr;
     double current_size_ = 0;
     double current_scale_ = 1.0;
-    std::int64_t origin_x_ = 0;
+    std::int64_t origin_x_ = 0;  // where the current line's Td put the text line matrix
     std::int64_t origin_y_ = 0;
+    bool in_array_ = false;     // a TJ array is open for the line at origin_y_
+    double pen_x_ = 0;          // where the reader's pen stands after the last string, in points
+    HPDF_Font widths_font_ = nullptr;
+    std::unordered_map<char32_t, HPDF_INT> widths_;  // widths_font_'s, per code point drawn
 };
 
 void draw_rule(HPDF_Page page, const layout::Rule& rule) {

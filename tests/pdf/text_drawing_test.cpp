@@ -21,18 +21,24 @@ namespace {
 
 using testing::run_command;
 
-TEST(ContentStream, WritesMovesAndCidsInOrder) {
+TEST(ContentStream, WritesMovesArraysAndCidsInOrder) {
     HaruDocument document;
     HPDF_Page page = HPDF_AddPage(document.handle());  // HaruDocument writes streams uncompressed
     ContentStream content(page);
     content.move_text(1250, -1403);
-    content.show_text(U"A\u0436\u2014");
+    content.open_array();
+    content.show_in_array(U"A\u0436\u2014");
+    content.adjust_in_array(-333);
+    content.show_in_array(U"b");
+    content.close_array();
     content.move_text(-7, 300);
-    content.show_text(U"z");
+    content.open_array();
+    content.show_in_array(U"z");
+    content.close_array();
     ASSERT_TRUE(content.flush());
     EXPECT_TRUE(content.flush());  // nothing left: writes nothing more
     const std::string bytes = document.save();
-    EXPECT_NE(bytes.find("12.5 -14.03 Td\n<004104362014> Tj\n-0.07 3 Td\n<007A> Tj\n"), std::string::npos);
+    EXPECT_NE(bytes.find("12.5 -14.03 Td\n[<004104362014>-333<0062>]TJ\n-0.07 3 Td\n[<007A>]TJ\n"), std::string::npos);
 }
 
 // The darkest grey level of a page rendered at 36 dpi (0 black, 255 white).
