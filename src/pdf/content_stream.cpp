@@ -32,15 +32,19 @@ void ContentStream::adjust_in_array(std::int64_t thousandths) {
 }
 
 void ContentStream::show_in_array(std::u32string_view codes) {
+    // Sized once and filled through a pointer: this runs for every word of a book.
     static constexpr char hex[] = "0123456789ABCDEF";
-    buffer_.push_back('<');
+    const std::size_t at = buffer_.size();
+    buffer_.resize(at + 2 + 4 * codes.size());
+    char* out = buffer_.data() + at;
+    *out++ = '<';
     for (const char32_t code : codes) {
-        buffer_.push_back(hex[(code >> 12) & 0xF]);
-        buffer_.push_back(hex[(code >> 8) & 0xF]);
-        buffer_.push_back(hex[(code >> 4) & 0xF]);
-        buffer_.push_back(hex[code & 0xF]);
+        *out++ = hex[(code >> 12) & 0xF];
+        *out++ = hex[(code >> 8) & 0xF];
+        *out++ = hex[(code >> 4) & 0xF];
+        *out++ = hex[code & 0xF];
     }
-    buffer_.push_back('>');
+    *out = '>';
 }
 
 bool ContentStream::flush() {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "layout/shaping.hpp"
 #include "pdf/content_stream.hpp"
@@ -91,14 +92,20 @@ private:
     // font's widths (libharu's, the same numbers it writes to the font's /W array).
     std::int64_t advance(HPDF_Font font) {
         if (font != widths_font_) {
-            widths_.clear();
+            common_widths_.assign(common_widths_.size(), unknown_width);
+            other_widths_.clear();
             widths_font_ = font;
         }
         std::int64_t total = 0;
         for (const char32_t code : codes_) {
-            auto [width, added] = widths_.try_emplace(code, 0);
-            if (added) width->second = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(code));
-            total += width->second;
+            HPDF_INT* width = nullptr;
+            if (code < common_widths_.size()) {
+                width = &common_widths_[code];
+            } else {
+                width = &other_widths_.try_emplace(code, unknown_width).first->second;
+            }
+            if (*width == unknown_width) *width = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(code));
+            total += *width;
         }
         return total;
     }
@@ -121,7 +128,11 @@ private:
     bool in_array_ = false;     // a TJ array is open for the line at origin_y_
     double pen_x_ = 0;          // where the reader's pen stands after the last string, in points
     HPDF_Font widths_font_ = nullptr;
-    std::unordered_map<char32_t, HPDF_INT> widths_;  // widths_font_'s, per code point drawn
+    // widths_font_'s widths per code point drawn: a table for Latin, Greek and Cyrillic (looked up
+    // for every character of a book), a map for the rest.
+    static constexpr HPDF_INT unknown_width = -1;
+    std::vector<HPDF_INT> common_widths_ = std::vector<HPDF_INT>(0x800, unknown_width);
+    std::unordered_map<char32_t, HPDF_INT> other_widths_;
 };
 
 void draw_rule(HPDF_Page page, const layout::Rule& rule) {
