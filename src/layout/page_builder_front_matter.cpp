@@ -1,5 +1,6 @@
 #include "layout/page_builder_front_matter.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -96,6 +97,33 @@ Page title_page(const model::Metadata& metadata, const TypesetEnvironment& envir
         place_lines(page, set_plain(names, regular, size, block.width_pt, true, centre, environment), block.left_pt,
                     cursor, size * 1.3);
     }
+    return page;
+}
+
+Page title_verso(const model::Metadata& metadata, const TypesetEnvironment& environment, const TextBlock& block) {
+    const Style& style = environment.style;
+    Page page;
+    page.width_pt = style.page.width_pt;
+    page.height_pt = style.page.height_pt;
+    // What the text says about itself, without labels (they would be in one language only):
+    // the note on the text, where it comes from, when, and on what terms, as amusewiki's
+    // colophon prints them. Set small and ragged, standing on the foot of the text block.
+    std::vector<std::string> paragraphs;
+    for (const std::string* field : {&metadata.description, &metadata.source, &metadata.date, &metadata.rights})
+        if (!field->empty()) paragraphs.push_back(*field);
+    if (paragraphs.empty()) return page;
+    const double size = style.font.size_pt * 0.8;
+    const double advance = size * 1.3;
+    const FaceId regular = environment.fonts.face(style.font.family, FontWeight::normal, FontSlant::normal);
+    std::vector<std::vector<SetLine>> set;
+    double height = 0;
+    for (const std::string& text : paragraphs) {
+        set.push_back(set_plain(text, regular, size, block.width_pt, false, model::Alignment::left, environment));
+        height += static_cast<double>(set.back().size()) * advance;
+    }
+    height += static_cast<double>(set.size() - 1) * advance * 0.5;
+    double cursor = std::min(block.top_pt, block.bottom_pt + height);
+    for (std::vector<SetLine>& lines : set) cursor = place_lines(page, std::move(lines), block.left_pt, cursor, advance) - advance * 0.5;
     return page;
 }
 

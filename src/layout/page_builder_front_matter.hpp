@@ -13,6 +13,10 @@ namespace pamphlet::layout {
 
 Page title_page(const model::Metadata& metadata, const TypesetEnvironment& environment, const TextBlock& block);
 
+// The back of the title page: the document's note on itself (Muse #notes, a description), its
+// source, date and rights at the foot of the text block; blank when it states none of them.
+Page title_verso(const model::Metadata& metadata, const TypesetEnvironment& environment, const TextBlock& block);
+
 // The contents as a galley of its own (so it paginates like text): a heading line, then one
 // entry per heading of level 1 and 2, each a link to its heading.
 struct TableOfContents {

@@ -99,7 +99,7 @@ TypesetDocument typeset(const model::Document& document, const Style& style, con
 
     if (style.furniture.title_page && !document.metadata.title.empty()) {
         add_page(title_page(document.metadata, environment, text_block(style.page, 1)), std::nullopt);
-        add_page(blank_page(style), std::nullopt);
+        add_page(title_verso(document.metadata, environment, text_block(style.page, 2)), std::nullopt);
     }
 
     const FurnitureLook folio_look{fonts.face(style.font.family, FontWeight::normal, FontSlant::normal),
