@@ -2,9 +2,9 @@
 // the same label, either in a notes section at the end ("FOOTNOTES:") or as a block at a page
 // foot. Bodies are taken out of the text here and attached to their references when the
 // document is built, so that each backend can place them.
-#include <regex>
 #include <set>
 
+#include "readers/repair/note_markers.hpp"
 #include "readers/repair/passes.hpp"
 #include "readers/repair/utf8_text.hpp"
 
@@ -38,12 +38,9 @@ void strip_label(TextBlock& block) {
 
 // Labels of the "[n]" markers in the running text.
 std::set<std::string> marker_labels(const TextBlocks& blocks) {
-    static const std::regex marker(R"(\S\[(\d{1,3})\])");
     std::set<std::string> labels;
     for (const TextBlock& block : blocks)
-        for (const Line& line : block.lines)
-            for (std::sregex_iterator it(line.text.begin(), line.text.end(), marker), end; it != end; ++it)
-                labels.insert((*it)[1].str());
+        for (const Line& line : block.lines) collect_note_markers(line.text, labels);
     return labels;
 }
 

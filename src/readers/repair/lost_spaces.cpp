@@ -3,7 +3,9 @@
 // the document), and every part is a word the document itself uses. Proper names and real words
 // are never split.
 #include <array>
+#include <functional>
 #include <limits>
+#include <unordered_map>
 
 #include "readers/dictionary.hpp"
 #include "readers/repair/passes.hpp"
@@ -213,7 +215,24 @@ std::size_t glued_sentence(std::string_view text, std::size_t dot, const RepairC
     return dot + 1;
 }
 
-std::string repair_line(const std::string& text, const RepairContext& context, std::vector<std::string>& reasons) {
+// Hashes std::string and std::string_view alike, so the cache is searched without a copy.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// split_run_together's answer for each distinct token. The answer depends on the token, the
+// document's vocabulary and the dictionary only, all fixed while the pass runs, and a novel
+// repeats its words thousands of times: each is judged once.
+using SplitCache = std::unordered_map<std::string, std::vector<std::string>, TextHash, std::equal_to<>>;
+
+const std::vector<std::string>& cached_split(std::string_view word, const RepairContext& context, SplitCache& cache) {
+    if (const auto found = cache.find(word); found != cache.end()) return found->second;
+    return cache.emplace(std::string(word), split_run_together(word, context)).first->second;
+}
+
+std::string repair_line(const std::string& text, const RepairContext& context, SplitCache& cache,
+                        std::vector<std::string>& reasons) {
     std::string out;
     std::size_t copied = 0;
     // Glued sentences first, then run-together tokens.
@@ -238,10 +257,13 @@ std::string repair_line(const std::string& text, const RepairContext& context, s
         if (before == '/' || before == '@' || after == '@' || after == '/' || std::isdigit(static_cast<unsigned char>(before)) ||
             std::isdigit(static_cast<unsigned char>(after)) || before == '_' || after == '_')
             continue;
-        const std::vector<std::string> pieces = split_run_together(word, context);
+        const std::vector<std::string>& pieces = cached_split(word, context, cache);
         if (pieces.empty()) continue;
         out.append(glued_fixed, copied, token.begin - copied);
-        for (std::size_t p = 0; p < pieces.size(); ++p) out += (p ? " " : "") + pieces[p];
+        for (std::size_t p = 0; p < pieces.size(); ++p) {
+            if (p > 0) out += ' ';
+            out += pieces[p];
+        }
         copied = token.end;
         reasons.push_back("'" + std::string(word) + "' is no word, but its parts are words of this text");
     }
@@ -252,12 +274,13 @@ std::string repair_line(const std::string& text, const RepairContext& context, s
 }  // namespace
 
 void restore_lost_spaces(TextBlocks& blocks, const RepairContext& context) {
+    SplitCache cache;
     for (TextBlock& block : blocks) {
         if (block.kind != BlockKind::paragraph && block.kind != BlockKind::block_quote) continue;
         if (is_all_caps(block.lines.front().text)) continue;
         for (Line& line : block.lines) {
             std::vector<std::string> reasons;
-            std::string repaired = repair_line(line.text, context, reasons);
+            std::string repaired = repair_line(line.text, context, cache, reasons);
             if (reasons.empty()) continue;
             std::string reason;
             for (const std::string& r : reasons) reason += (reason.empty() ? "" : "; ") + r;

@@ -5,6 +5,11 @@
 namespace pamphlet::readers::repair {
 
 char32_t next_code_point(std::string_view text, std::size_t& offset) {
+    // ASCII, most of every text, decoded here without the call into the model layer.
+    if (const auto lead = static_cast<unsigned char>(text[offset]); lead < 0x80) {
+        ++offset;
+        return lead;
+    }
     char32_t code_point = 0;
     const std::size_t length = model::decode_utf8(text, offset, code_point);
     if (length == 0) {
@@ -49,6 +54,13 @@ char32_t to_lower(char32_t c) {
 std::string to_lower(std::string_view word) {
     std::string out;
     out.reserve(word.size());
+    // Plain ASCII words (most of them) are lowered byte by byte, without decoding and encoding.
+    bool ascii = true;
+    for (const char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        for (const char c : word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        return out;
+    }
     for (std::size_t i = 0; i < word.size();) append_code_point(out, to_lower(next_code_point(word, i)));
     return out;
 }

@@ -10,9 +10,17 @@ namespace {
 
 bool is_inner_joiner(char32_t c) { return c == '-' || c == '\'' || c == 0x2019; }
 
+// True unless the key is plain ASCII without capitals, the one case where to_lower is the key
+// itself and the copy it makes can be skipped.
+bool needs_lowering(std::string_view key) {
+    for (const char c : key)
+        if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return true;
+    return false;
+}
+
 template <typename Map>
 int lookup(const Map& map, std::string_view key) {
-    const auto found = map.find(to_lower(key));
+    const auto found = needs_lowering(key) ? map.find(to_lower(key)) : map.find(key);
     return found == map.end() ? 0 : found->second;
 }
 
@@ -94,7 +102,9 @@ Vocabulary::Vocabulary(const Lines& lines) {
     for (std::size_t i = 0; i < keep; ++i) common_.insert(ranked[i].second);
 }
 
-bool Vocabulary::is_common(std::string_view word) const { return common_.contains(to_lower(word)); }
+bool Vocabulary::is_common(std::string_view word) const {
+    return needs_lowering(word) ? common_.contains(to_lower(word)) : common_.contains(word);
+}
 
 int Vocabulary::word_count(std::string_view word) const { return lookup(words_, word); }
 int Vocabulary::compound_count(std::string_view compound) const { return lookup(compounds_, compound); }

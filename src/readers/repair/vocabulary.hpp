@@ -3,6 +3,7 @@
 // used elsewhere? is `self-` a prefix this author hyphenates?").
 #pragma once
 
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -35,13 +36,20 @@ public:
     int spaced_hyphen_dashes() const { return spaced_hyphen_dashes_; }
 
 private:
+    // Hashes std::string and std::string_view alike: a word already in lower case is looked up
+    // without a copy.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    using Counts = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
     // Hash maps: the repairs look words up hundreds of thousands of times in a novel.
-    std::unordered_map<std::string, int> words_;
-    std::unordered_map<std::string, int> compounds_;
-    std::unordered_map<std::string, int> prefixes_;
-    std::unordered_map<std::string, int> suffixes_;
+    Counts words_;
+    Counts compounds_;
+    Counts prefixes_;
+    Counts suffixes_;
     int spaced_hyphen_dashes_ = 0;
-    std::unordered_set<std::string> common_;
+    std::unordered_set<std::string, Hash, std::equal_to<>> common_;
 };
 
 // Splits a text into tokens of letters with inner hyphens and apostrophes ("workers’", "self-
