@@ -26,24 +26,51 @@ int lookup(const Map& map, std::string_view key) {
 
 }  // namespace
 
+namespace {
+
+// next_code_point and is_letter with ASCII, most of every text, decided here without calls:
+// letter_tokens runs over every line of the document several times.
+char32_t step(std::string_view text, std::size_t& i) {
+    if (const auto byte = static_cast<unsigned char>(text[i]); byte < 0x80) {
+        ++i;
+        return byte;
+    }
+    return next_code_point(text, i);
+}
+
+bool letter(char32_t c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return is_letter(c);
+}
+
+template <typename Map>
+void count(Map& map, std::string_view key) {
+    if (const auto found = map.find(key); found != map.end())
+        ++found->second;
+    else
+        map.emplace(std::string(key), 1);
+}
+
+}  // namespace
+
 std::vector<Token> letter_tokens(std::string_view text) {
     std::vector<Token> tokens;
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
-        char32_t c = next_code_point(text, i);
-        if (!is_letter(c)) continue;
+        char32_t c = step(text, i);
+        if (!letter(c)) continue;
         std::size_t end = i;
         while (i < text.size()) {
             std::size_t here = i;
-            c = next_code_point(text, i);
-            if (is_letter(c)) {
+            c = step(text, i);
+            if (letter(c)) {
                 end = i;
                 continue;
             }
             if (is_inner_joiner(c) && i < text.size()) {
                 std::size_t peek = i;
-                if (is_letter(next_code_point(text, peek))) continue;
+                if (letter(step(text, peek))) continue;
             }
             i = here;
             break;
@@ -79,15 +106,15 @@ Vocabulary::Vocabulary(const Lines& lines) {
             bool has_hyphen = false;
             for (std::size_t k = 0; k <= token.size(); ++k) {
                 if (k == token.size() || token[k] == '-') {
-                    if (k > piece_start) ++words_[token.substr(piece_start, k - piece_start)];
+                    if (k > piece_start) count(words_, std::string_view(token).substr(piece_start, k - piece_start));
                     if (k < token.size()) has_hyphen = true;
                     piece_start = k + 1;
                 }
             }
             if (has_hyphen) {
-                ++compounds_[token];
-                ++prefixes_[token.substr(0, token.find('-'))];
-                ++suffixes_[token.substr(token.rfind('-') + 1)];
+                count(compounds_, token);
+                count(prefixes_, std::string_view(token).substr(0, token.find('-')));
+                count(suffixes_, std::string_view(token).substr(token.rfind('-') + 1));
             }
             if (tokens[t].end + 1 < text.size() && text[tokens[t].end] == '-' && text[tokens[t].end + 1] == ' ')
                 ++spaced_hyphen_dashes_;
