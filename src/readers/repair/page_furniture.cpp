@@ -73,11 +73,14 @@ void remove_page_furniture(Lines& lines, const RepairContext& context) {
     // A single lone number is more likely a list label or a year than a page number.
     if (number_lines < 2) numbers.assign(lines.size(), false);
 
+    // Only lines near a page boundary can be running heads: that cheap test goes first, so that
+    // the keys of all the other lines (most of a novel) are never built.
     std::map<std::string, int> head_counts;
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (numbers[i] || !near_page_boundary(lines, i, numbers)) continue;
         const std::string key = head_key(lines[i].text);
-        if (key.empty() || width(key) > 70 || numbers[i]) continue;
-        if (near_page_boundary(lines, i, numbers)) ++head_counts[key];
+        if (key.empty() || width(key) > 70) continue;
+        ++head_counts[key];
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (numbers[i]) {
@@ -86,16 +89,16 @@ void remove_page_furniture(Lines& lines, const RepairContext& context) {
                            "a lone page number from the original print");
             continue;
         }
+        if (!near_page_boundary(lines, i, numbers)) continue;
         const std::string key = head_key(lines[i].text);
-        if (key.empty() || head_counts[key] < 3) continue;
+        const auto counted = head_counts.find(key);
+        if (key.empty() || counted == head_counts.end() || counted->second < 3) continue;
         // A one-word key ("CHAPTER" from "CHAPTER 3") only counts when the lines are identical.
         const bool one_word = key.find(' ') == std::string::npos;
         if (one_word && key != trim(lines[i].text)) continue;
-        if (near_page_boundary(lines, i, numbers)) {
-            remove[i] = true;
-            context.record(page_furniture_pass, lines[i].number, lines[i].text, "",
-                           "a running head repeated at page boundaries");
-        }
+        remove[i] = true;
+        context.record(page_furniture_pass, lines[i].number, lines[i].text, "",
+                       "a running head repeated at page boundaries");
     }
     Lines kept;
     kept.reserve(lines.size());
