@@ -1,14 +1,13 @@
 #include "layout/hyphenation_loader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <functional>
 #include <iterator>
 #include <new>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace pamphlet::layout {
@@ -68,11 +67,6 @@ private:
     std::string_view rest_;
 };
 
-struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-};
-
 // A new level with only the empty state, as libhyphen starts each level.
 HyphenDictHandle new_level() {
     HyphenDictHandle dict(static_cast<HyphenDict*>(std::calloc(1, sizeof(HyphenDict))));
@@ -84,34 +78,66 @@ HyphenDictHandle new_level() {
 }
 
 // Builds one level's trie. A state is the string of bytes read so far; its number is the order in
-// which libhyphen would have created it, so the arrays come out exactly as libhyphen's.
+// which libhyphen would have created it, so the arrays come out exactly as libhyphen's. libhyphen
+// finds a string's state in a hash table of all of them; the states are closed under prefixes and
+// each one hangs off its parent by a transition, so walking the trie itself finds the same state
+// without storing a single string.
 class LevelBuilder {
 public:
-    explicit LevelBuilder(HyphenDict* dict) : dict_(dict) {
-        states_.reserve(1024);
-        keys_.push_back(&states_.emplace(std::string(), 0).first->first);
-    }
+    explicit LevelBuilder(HyphenDict* dict) : dict_(dict) { root_children_.fill(-1); }
 
     void load_line(char* line);
 
     // Each state falls back to its longest proper suffix that is a state (the empty one at worst).
+    // That is the Aho-Corasick failure link: walking the trie breadth first, a child's suffix is
+    // its parent's suffix extended by the child's byte, or failing that a shorter one.
     void set_fallbacks() {
-        for (std::size_t state = 1; state < keys_.size(); ++state) {
-            std::string_view key = *keys_[state];
-            for (std::size_t skip = 1; skip <= key.size(); ++skip) {
-                if (auto found = states_.find(key.substr(skip)); found != states_.end()) {
-                    dict_->states[state].fallback_state = found->second;
-                    break;
-                }
+        std::vector<int> queue{0};
+        queue.reserve(static_cast<std::size_t>(dict_->num_states));
+        for (std::size_t next = 0; next < queue.size(); ++next) {
+            const int parent = queue[next];
+            const HyphenState& from = dict_->states[parent];
+            for (int t = 0; t < from.num_trans; ++t) {
+                const HyphenTrans& edge = from.trans[t];
+                dict_->states[edge.new_state].fallback_state = parent == 0 ? 0 : extend(from.fallback_state, edge.ch);
+                queue.push_back(edge.new_state);
             }
         }
     }
 
 private:
-    bool known(std::string_view key) const { return states_.find(key) != states_.end(); }
+    // The state reached from `state` by the byte `ch`, or -1.
+    int child(int state, char ch) const {
+        if (state == 0) return root_children_[static_cast<unsigned char>(ch)];
+        const HyphenState& from = dict_->states[state];
+        for (int t = 0; t < from.num_trans; ++t)
+            if (from.trans[t].ch == ch) return from.trans[t].new_state;
+        return -1;
+    }
 
-    int state(std::string_view key) {
-        if (auto found = states_.find(key); found != states_.end()) return found->second;
+    // The state of `word`, created with any missing prefixes as libhyphen creates them: the whole
+    // word first, then ever shorter prefixes down to the longest one that already existed.
+    int state(std::string_view word) {
+        int existing = 0;
+        std::size_t depth = 0;
+        for (; depth < word.size(); ++depth) {
+            int next = child(existing, word[depth]);
+            if (next < 0) break;
+            existing = next;
+        }
+        if (depth == word.size()) return existing;
+        const int first = dict_->num_states;
+        const std::size_t created = word.size() - depth;
+        for (std::size_t i = 0; i < created; ++i) new_state();
+        // The prefix of length `length` (depth < length <= size) is state first + (size - length).
+        for (std::size_t length = word.size(); length > depth; --length) {
+            int from = length - 1 == depth ? existing : first + static_cast<int>(word.size() - (length - 1));
+            add_transition(from, first + static_cast<int>(word.size() - length), word[length - 1]);
+        }
+        return first;
+    }
+
+    void new_state() {
         int number = dict_->num_states;
         // Capacity doubles at powers of two, as libhyphen grows it.
         if ((number & (number - 1)) == 0)
@@ -119,8 +145,6 @@ private:
                 reallocate(dict_->states, 2 * static_cast<std::size_t>(number) * sizeof(HyphenState)));
         dict_->states[number] = HyphenState{nullptr, nullptr, 0, 0, -1, 0, nullptr};
         ++dict_->num_states;
-        keys_.push_back(&states_.emplace(std::string(key), number).first->first);
-        return number;
     }
 
     void add_transition(int from, int to, char ch) {
@@ -134,13 +158,22 @@ private:
         }
         state.trans[count] = HyphenTrans{ch, to};
         ++state.num_trans;
+        if (from == 0) root_children_[static_cast<unsigned char>(ch)] = to;
+    }
+
+    // The longest suffix state reached by following `ch` from `state` or one of its fallbacks.
+    int extend(int state, char ch) const {
+        for (;;) {
+            if (int next = child(state, ch); next >= 0) return next;
+            if (state == 0) return 0;
+            state = dict_->states[state].fallback_state;
+        }
     }
 
     void load_nohyphen(const char* value);
 
     HyphenDict* dict_;
-    std::unordered_map<std::string, int, KeyHash, std::equal_to<>> states_;
-    std::vector<const std::string*> keys_;  // by state number; map keys do not move
+    std::array<int, 256> root_children_;  // the root has a transition for most letters
 };
 
 void LevelBuilder::load_nohyphen(const char* value) {
@@ -249,8 +282,7 @@ void LevelBuilder::load_line(char* line) {
         }
     }
 
-    bool found = known(word);
-    int number = state(word);
+    const int number = state(word);  // may move the states array
     HyphenState& target = dict_->states[number];
     // A repeated pattern replaces the earlier one (libhyphen leaks the earlier strings).
     std::free(target.match);
@@ -259,16 +291,6 @@ void LevelBuilder::load_line(char* line) {
     target.repl = replacement.release();
     target.replindex = replindex;
     target.replcut = replcut != 0 ? replcut : static_cast<signed char>(word.size());
-
-    // Link the word's prefixes, from the longest, until one that already existed.
-    for (std::size_t length = word.size(); !found && length > 0; --length) {
-        char ch = word[length - 1];
-        word.resize(length - 1);
-        found = known(word);
-        int prefix = state(word);
-        add_transition(prefix, number, ch);
-        number = prefix;
-    }
 }
 
 void read_charset(Pieces& pieces, HyphenDict& dict) {
