@@ -55,5 +55,16 @@ TEST(LostSpaces, RepairsGluedSentencesInALine) {
     EXPECT_EQ(fixture.report.repairs[0].line, 1);
 }
 
+// Each distinct token is judged once per document; every occurrence still gets the judgement.
+TEST(LostSpaces, RepeatedTokensAreRepairedWhereverTheyStand) {
+    RepairFixture fixture(vocabulary_lines());
+    TextBlocks blocks = group_blocks(numbered_lines({"themeans and Shoprite", "again themeans, then Shoprite", "and themeans."}));
+    restore_lost_spaces(blocks, fixture.context);
+    EXPECT_EQ(blocks[0].lines[0].text, "the means and Shoprite");
+    EXPECT_EQ(blocks[0].lines[1].text, "again the means, then Shoprite");
+    EXPECT_EQ(blocks[0].lines[2].text, "and the means.");
+    EXPECT_EQ(fixture.repairs_by(lost_spaces_pass), 3u);
+}
+
 }  // namespace
 }  // namespace pamphlet::readers::repair
