@@ -8,20 +8,19 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "layout/hyphenation_loader.hpp"
 #include "layout/shaping.hpp"
 
 namespace pamphlet::layout {
 
-// RAII around libhyphen's dictionary. Dictionaries are either UTF-8 or ISO 8859-1 (German);
-// libhyphen reports one entry per character either way.
+// One pattern file, read by our own loader into libhyphen's HyphenDict (libhyphen's loader takes
+// two seconds of CPU on the German patterns) and hyphenated with by libhyphen. Dictionaries are
+// either UTF-8 or ISO 8859-1 (German); libhyphen reports one entry per character either way.
 class HyphenationPatterns::Dictionary {
 public:
-    explicit Dictionary(const std::filesystem::path& file) : handle_(hnj_hyphen_load(file.c_str())) {
-        if (handle_ == nullptr) throw std::runtime_error("cannot load hyphenation patterns " + file.string());
+    explicit Dictionary(const std::filesystem::path& file) : handle_(load_hyphen_dict(file)) {
+        if (!handle_) throw std::runtime_error("cannot load hyphenation patterns " + file.string());
     }
-    ~Dictionary() { hnj_hyphen_free(handle_); }
-    Dictionary(const Dictionary&) = delete;
-    Dictionary& operator=(const Dictionary&) = delete;
 
     // Character indices i such that a hyphen may follow character i.
     std::vector<std::size_t> break_after(const std::vector<char32_t>& lower_word) const {
@@ -43,8 +42,9 @@ public:
         int* cuts = nullptr;
         constexpr int left = Hyphenation::minimum_left;
         constexpr int right = Hyphenation::minimum_right;
-        int failed = hnj_hyphen_hyphenate3(handle_, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(),
-                                           nullptr, &replacements, &positions, &cuts, left, right, left, right);
+        int failed = hnj_hyphen_hyphenate3(handle_.get(), encoded.data(), static_cast<int>(encoded.size()),
+                                           hyphens.data(), nullptr, &replacements, &positions, &cuts, left, right,
+                                           left, right);
         // Non-standard hyphenation (German "Schiffahrt" -> "Schiff-fahrt") changes letters; we
         // only use plain breaks, so release those tables and ignore their entries.
         if (replacements != nullptr) {
@@ -62,7 +62,7 @@ public:
     }
 
 private:
-    HyphenDict* handle_;
+    HyphenDictHandle handle_;
     mutable std::mutex mutex_;
 };
 

@@ -1,8 +1,8 @@
 // Hyphenation points from the TeX-style pattern dictionaries Debian ships for LibreOffice
-// (`hyphen-*` packages, /usr/share/hyphen/hyph_<lang>.dic), read with libhyphen. A dictionary is
-// chosen by BCP 47 language tag and loaded on first use, once per HyphenationPatterns store (one
-// store serves every document of a run; each document has its own Hyphenation with its own word
-// cache).
+// (`hyphen-*` packages, /usr/share/hyphen/hyph_<lang>.dic), read by our loader and applied with
+// libhyphen. A dictionary is chosen by BCP 47 language tag and loaded on first use, once per
+// HyphenationPatterns store (one store serves every document of a run; each document has its own
+// Hyphenation with its own word cache).
 #pragma once
 
 #include <cstddef>
@@ -60,7 +60,7 @@ public:
     std::vector<std::size_t> points(std::string_view word, std::string_view language);
 
     // Whether a dictionary exists for the language ("en", "en-GB", "de-CH", "de-1996"...), without
-    // loading it (libhyphen takes about two seconds of CPU to load the large German patterns).
+    // loading it (the large German patterns take tens of milliseconds to load).
     bool supports(std::string_view language) const;
 
     // The dictionary file a language tag resolves to, or an empty path.
