@@ -57,8 +57,10 @@ Lines split_lines(std::string_view text, const ReadOptions& options, model::Repo
 std::string guess_language(const Lines& lines) {
     int english = 0;
     int german = 0;
+    std::vector<repair::Token> tokens;  // one buffer for every line
     for (const Line& line : lines) {
-        for (const repair::Token& token : repair::letter_tokens(line.text)) {
+        repair::letter_tokens(line.text, tokens);
+        for (const repair::Token& token : tokens) {
             const std::string word = repair::to_lower(std::string_view(line.text).substr(token.begin, token.end - token.begin));
             english += word == "the" || word == "and" || word == "of" || word == "is";
             german += word == "der" || word == "die" || word == "und" || word == "ist" || word == "nicht";

@@ -232,7 +232,7 @@ const std::vector<std::string>& cached_split(std::string_view word, const Repair
 }
 
 std::string repair_line(const std::string& text, const RepairContext& context, SplitCache& cache,
-                        std::vector<std::string>& reasons) {
+                        std::vector<Token>& tokens, std::vector<std::string>& reasons) {
     std::string out;
     std::size_t copied = 0;
     // Glued sentences first, then run-together tokens.
@@ -249,7 +249,8 @@ std::string repair_line(const std::string& text, const RepairContext& context, S
     glued_fixed.append(text, copied, std::string::npos);
 
     copied = 0;
-    for (const Token& token : letter_tokens(glued_fixed)) {
+    letter_tokens(glued_fixed, tokens);
+    for (const Token& token : tokens) {
         const std::string_view word = std::string_view(glued_fixed).substr(token.begin, token.end - token.begin);
         // Never touch tokens in URLs, e-mail addresses or next to digits.
         const char before = token.begin > 0 ? glued_fixed[token.begin - 1] : ' ';
@@ -275,12 +276,13 @@ std::string repair_line(const std::string& text, const RepairContext& context, S
 
 void restore_lost_spaces(TextBlocks& blocks, const RepairContext& context) {
     SplitCache cache;
+    std::vector<Token> tokens;  // one buffer for every line
     for (TextBlock& block : blocks) {
         if (block.kind != BlockKind::paragraph && block.kind != BlockKind::block_quote) continue;
         if (is_all_caps(block.lines.front().text)) continue;
         for (Line& line : block.lines) {
             std::vector<std::string> reasons;
-            std::string repaired = repair_line(line.text, context, cache, reasons);
+            std::string repaired = repair_line(line.text, context, cache, tokens, reasons);
             if (reasons.empty()) continue;
             std::string reason;
             for (const std::string& r : reasons) reason += (reason.empty() ? "" : "; ") + r;

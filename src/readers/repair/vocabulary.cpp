@@ -55,6 +55,12 @@ void count(Map& map, std::string_view key) {
 
 std::vector<Token> letter_tokens(std::string_view text) {
     std::vector<Token> tokens;
+    letter_tokens(text, tokens);
+    return tokens;
+}
+
+void letter_tokens(std::string_view text, std::vector<Token>& tokens) {
+    tokens.clear();
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
@@ -78,7 +84,6 @@ std::vector<Token> letter_tokens(std::string_view text) {
         tokens.push_back({start, end});
         i = end;
     }
-    return tokens;
 }
 
 bool ends_with_broken_word(std::string_view line) {
@@ -93,10 +98,11 @@ bool ends_with_broken_word(std::string_view line) {
 
 Vocabulary::Vocabulary(const Lines& lines) {
     bool previous_broken = false;
+    std::vector<Token> tokens;
     for (const Line& line : lines) {
         const std::string_view text = line.text;
         const bool broken = ends_with_broken_word(text);
-        const std::vector<Token> tokens = letter_tokens(text);
+        letter_tokens(text, tokens);
         for (std::size_t t = 0; t < tokens.size(); ++t) {
             if (t == 0 && previous_broken) continue;
             if (t + 1 == tokens.size() && broken) continue;

@@ -59,6 +59,8 @@ struct Token {
     std::size_t end = 0;  // byte offsets into the text
 };
 std::vector<Token> letter_tokens(std::string_view text);
+// The same into `tokens` (cleared first), for loops over many lines that reuse one buffer.
+void letter_tokens(std::string_view text, std::vector<Token>& tokens);
 
 // True if the line ends with a word broken by a hyphen ("produc-").
 bool ends_with_broken_word(std::string_view line);
