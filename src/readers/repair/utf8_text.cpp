@@ -58,7 +58,9 @@ std::string to_lower(std::string_view word) {
     bool ascii = true;
     for (const char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (ascii) {
-        for (const char c : word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        out.assign(word);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
         return out;
     }
     for (std::size_t i = 0; i < word.size();) append_code_point(out, to_lower(next_code_point(word, i)));
