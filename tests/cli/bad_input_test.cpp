@@ -442,7 +442,7 @@ TEST(BadOutput, ReadOnlyOutputFolderKeepsTheEarlierOutput) {
 TEST(BadOutput, FullDiskKeepsTheEarlierOutputAndLeavesNoTemporaryFile) {
     ScratchFolder folder;
     std::string text;
-    for (int i = 1; i <= 600; ++i)
+    for (int i = 1; i <= 2000; ++i)
         text += "Paragraph " + std::to_string(i) + " says something about the question, at some length, " +
                 "so that the pages add up to a file larger than the small disk.\n\n";
     write_file(folder / "essay.txt", text);
