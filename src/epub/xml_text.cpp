@@ -15,21 +15,7 @@ bool allowed_in_xml(char32_t c) {
 }  // namespace
 
 std::string xml_safe(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t at = 0;
-    while (at < text.size()) {
-        char32_t code_point = 0;
-        const std::size_t length = model::decode_utf8(text, at, code_point);
-        if (length == 0) {
-            out += model::replacement_character;
-            ++at;
-            continue;
-        }
-        if (allowed_in_xml(code_point)) out.append(text.substr(at, length));
-        at += length;
-    }
-    return out;
+    return model::filter_utf8(text, allowed_in_xml);
 }
 
 bool is_language_tag(std::string_view tag) {

@@ -10,6 +10,7 @@
 
 #include "layout/hyphenation_loader.hpp"
 #include "layout/shaping.hpp"
+#include "model/text.hpp"
 
 namespace pamphlet::layout {
 
@@ -27,7 +28,7 @@ public:
         std::string encoded;
         for (char32_t c : lower_word) {
             if (handle_->utf8 != 0) {
-                append_utf8(encoded, c);
+                model::append_utf8(encoded, c);
             } else {
                 if (c > 0xFF) return {};  // not representable in the dictionary's Latin-1
                 encoded.push_back(static_cast<char>(c));

@@ -12,6 +12,7 @@
 #include "layout/knuth_plass.hpp"
 #include "layout/line_breaking_items.hpp"
 #include "layout/shaping.hpp"
+#include "model/text.hpp"
 
 namespace pamphlet::layout {
 namespace {
@@ -41,7 +42,7 @@ public:
             run.horizontal_scale = scale_;
             runs_.push_back(std::move(run));
         }
-        append_utf8(runs_.back().text, shown);
+        model::append_utf8(runs_.back().text, shown);
         next_x_ = x + advance_pt * scale_;
     }
 
@@ -215,7 +216,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
         if (line.overfull) {
             std::string text;
             for (std::size_t g = first; g < next; ++g) {
-                if (!glyphs[g].continuation) append_utf8(text, glyphs[g].source);
+                if (!glyphs[g].continuation) model::append_utf8(text, glyphs[g].source);
             }
             char amount[32];
             std::snprintf(amount, sizeof amount, "%.1f", line.measure.natural - measure);

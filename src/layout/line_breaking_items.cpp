@@ -6,6 +6,7 @@
 
 #include "layout/hyphenation.hpp"
 #include "layout/shaping.hpp"
+#include "model/text.hpp"
 
 namespace pamphlet::layout {
 namespace {
@@ -150,7 +151,7 @@ std::vector<BreakOpportunity> word_breaks(const ParagraphSpec& paragraph, const 
             std::vector<std::size_t> glyph_at_byte;
             for (std::size_t g = k; g < run_end; ++g) {
                 if (glyphs[g].continuation) continue;
-                append_utf8(letters, glyphs[g].source);
+                model::append_utf8(letters, glyphs[g].source);
                 glyph_at_byte.resize(letters.size(), g);
             }
             const std::string& language = paragraph.spans[glyphs[k].span].language.empty()

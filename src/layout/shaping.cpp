@@ -1,57 +1,23 @@
 #include "layout/shaping.hpp"
 
+#include "model/text.hpp"
+
 namespace pamphlet::layout {
 
 std::vector<DecodedCharacter> decode_utf8(std::string_view text) {
     std::vector<DecodedCharacter> out;
     out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-        char32_t code = 0xFFFD;
-        if (length == 1) {
-            code = byte;
-        } else if (length > 1 && i + length <= text.size()) {
-            code = byte & (0x7F >> length);
-            bool valid = true;
-            for (std::size_t k = 1; k < length; ++k) {
-                auto continuation = static_cast<unsigned char>(text[i + k]);
-                if ((continuation & 0xC0) != 0x80) {
-                    valid = false;
-                    break;
-                }
-                code = (code << 6) | (continuation & 0x3F);
-            }
-            if (!valid) {
-                code = 0xFFFD;
-                length = 1;
-            }
-        } else {
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t code = 0;
+        std::size_t length = model::decode_utf8(text, at, code);
+        if (length == 0) {
+            code = 0xFFFD;
             length = 1;
         }
-        out.push_back({code, i, length});
-        i += length;
+        out.push_back({code, at, length});
+        at += length;
     }
     return out;
-}
-
-void append_utf8(std::string& out, char32_t code) {
-    if (code < 0x80) {
-        out.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
 }
 
 char32_t to_lower(char32_t c) {

@@ -17,10 +17,9 @@ struct DecodedCharacter {
     std::size_t length = 0;  // bytes
 };
 
-// Decodes UTF-8; a malformed byte becomes U+FFFD of length 1, so offsets always advance.
+// Decodes UTF-8 (model::decode_utf8's rules); a malformed byte becomes U+FFFD of length 1, so
+// offsets always advance. Encoding is model::append_utf8.
 std::vector<DecodedCharacter> decode_utf8(std::string_view text);
-
-void append_utf8(std::string& out, char32_t code);
 
 // Simple one-to-one case mappings (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic); other
 // characters map to themselves.

@@ -141,4 +141,21 @@ bool is_valid_model_text(std::string_view text) {
     return true;
 }
 
+std::string filter_utf8(std::string_view text, bool (*keep)(char32_t code_point)) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t code_point = 0;
+        const std::size_t length = decode_utf8(text, at, code_point);
+        if (length == 0) {
+            out += replacement_character;
+            ++at;
+            continue;
+        }
+        if (keep(code_point)) out.append(text.substr(at, length));
+        at += length;
+    }
+    return out;
+}
+
 }  // namespace pamphlet::model

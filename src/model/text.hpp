@@ -39,4 +39,8 @@ bool is_forbidden_control(char32_t code_point);
 // What model::check() requires of every text: valid UTF-8 without forbidden control characters.
 bool is_valid_model_text(std::string_view text);
 
+// `text` with every byte that starts no valid sequence replaced by U+FFFD and every code point
+// `keep` refuses left out: how each layer mends text for its own output rules.
+std::string filter_utf8(std::string_view text, bool (*keep)(char32_t code_point));
+
 }  // namespace pamphlet::model

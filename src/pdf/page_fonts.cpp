@@ -6,6 +6,7 @@
 #include <string>
 
 #include "layout/shaping.hpp"
+#include "model/text.hpp"
 
 namespace pamphlet::pdf {
 
@@ -43,7 +44,7 @@ namespace {
 // asks libharu for a width, so every character the font draws is measured once here instead.
 void mark_glyphs_used(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& characters) {
     std::string text;
-    for (char32_t character : characters) layout::append_utf8(text, character);
+    for (char32_t character : characters) model::append_utf8(text, character);
     if (text.empty()) return;
     HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
     document.check("measuring a font's characters");

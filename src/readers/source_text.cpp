@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "model/text.hpp"
 #include "readers/read_document.hpp"
 #include "readers/repair/utf8_text.hpp"
 
@@ -14,34 +15,10 @@ namespace {
 
 using repair::append_code_point;
 
-// Length of the valid UTF-8 sequence at `offset`, or 0 if the bytes there are not valid UTF-8
-// (overlong forms, surrogates and code points beyond U+10FFFF are invalid).
+// Length of the valid UTF-8 sequence at `offset`, or 0 (model::decode_utf8's rules).
 std::size_t valid_sequence_length(std::string_view bytes, std::size_t offset) {
-    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[offset + i]); };
-    const unsigned char lead = at(0);
-    if (lead < 0x80) return 1;
-    std::size_t length = 0;
-    char32_t minimum = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        minimum = 0x10000;
-    } else {
-        return 0;
-    }
-    if (offset + length > bytes.size()) return 0;
-    char32_t c = lead & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((at(i) & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (at(i) & 0x3F);
-    }
-    if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    return length;
+    char32_t ignored = 0;
+    return model::decode_utf8(bytes, offset, ignored);
 }
 
 struct Utf8Census {

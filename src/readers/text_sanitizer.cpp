@@ -11,20 +11,7 @@ namespace {
 // Returns true if `text` had to be changed.
 bool mend_utf8(std::string& text) {
     if (model::is_valid_model_text(text)) return false;
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) {
-        char32_t code_point = 0;
-        const std::size_t length = model::decode_utf8(text, at, code_point);
-        if (length == 0) {
-            out += model::replacement_character;
-            ++at;
-            continue;
-        }
-        if (!model::is_forbidden_control(code_point)) out.append(text, at, length);
-        at += length;
-    }
-    text = std::move(out);
+    text = model::filter_utf8(text, [](char32_t code_point) { return !model::is_forbidden_control(code_point); });
     return true;
 }
 

@@ -105,3 +105,11 @@ TEST(Utf8, ModelTextIsValidUtf8WithoutForbiddenControls) {
     EXPECT_FALSE(is_valid_model_text("overlong \xC0\xBC"));
     EXPECT_FALSE(is_valid_model_text("surrogate \xED\xA0\x80 inside"));
 }
+
+TEST(Utf8, FilterReplacesBrokenBytesAndDropsWhatTheCallerRefuses) {
+    const auto no_x = [](char32_t c) { return c != U'x'; };
+    EXPECT_EQ(filter_utf8("a\xC3\xA9x\xC3!", no_x), "a\xC3\xA9\xEF\xBF\xBD!");  // é kept, x dropped, lone lead mended
+    EXPECT_EQ(filter_utf8("\xED\xA0\x80", no_x), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate: three bad bytes
+    EXPECT_EQ(filter_utf8("", no_x), "");
+    EXPECT_EQ(filter_utf8("tab\tbell\x07", [](char32_t c) { return !is_forbidden_control(c); }), "tab\tbell");
+}
