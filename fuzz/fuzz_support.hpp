@@ -13,7 +13,6 @@
 #include "readers/dictionary.hpp"
 #include "readers/input_limits.hpp"
 #include "readers/read_document.hpp"
-#include "readers/text_sanitizer.hpp"
 
 namespace pamphlet::fuzz {
 
@@ -51,9 +50,6 @@ inline std::optional<model::Document> read_like_the_command(std::string_view byt
         options.file_name = file_name;
         options.dictionaries = &fuzzing_dictionaries();
         model::Document document = readers::read_document(text, format, options, report);
-        // The command mends what no reader should have to police (invalid UTF-8 from entities,
-        // same-kind nested notes) right after reading; the fuzzer checks what the command checks.
-        readers::sanitize_document_text(document, file_name, report);
         if (const auto problems = model::check(document); !problems.empty())
             finding("the reader built a document model::check() rejects:", problems.front().message);
         return document;

@@ -15,7 +15,6 @@
 #include "pdf/write_pdf.hpp"
 #include "readers/input_limits.hpp"
 #include "readers/sidecar_metadata.hpp"
-#include "readers/text_sanitizer.hpp"
 #include "readers/title_heading.hpp"
 
 namespace pamphlet::cli {
@@ -110,7 +109,6 @@ model::Document load_document(const ConversionRequest& request, RunResources& re
     if (options.language.empty() && sidecar_metadata) options.language = sidecar_metadata->language;
     options.dictionaries = &resources.dictionaries;
     model::Document document = readers::read_document(text, format, options, report);
-    readers::sanitize_document_text(document, file_name, report);
 
     if (sidecar_metadata) readers::overlay_metadata(document.metadata, *sidecar_metadata);
     readers::overlay_metadata(document.metadata, request.metadata_overrides);

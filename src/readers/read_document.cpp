@@ -5,6 +5,7 @@
 #include "readers/markdown.hpp"
 #include "readers/muse.hpp"
 #include "readers/plain_text.hpp"
+#include "readers/text_sanitizer.hpp"
 
 namespace pamphlet::readers {
 
@@ -34,14 +35,24 @@ InputFormat format_from_name(std::string_view name) {
                                 "' (use text, markdown or muse)");
 }
 
-model::Document read_document(std::string_view utf8_text, InputFormat format, const ReadOptions& options,
-                              model::Report& report) {
+namespace {
+model::Document read_in_format(std::string_view utf8_text, InputFormat format, const ReadOptions& options,
+                               model::Report& report) {
     switch (format) {
         case InputFormat::plain_text: return read_plain_text(utf8_text, options, report);
         case InputFormat::markdown: return read_markdown(utf8_text, options, report);
         case InputFormat::muse: return read_muse(utf8_text, options, report);
     }
     throw std::logic_error("unhandled input format");
+}
+}  // namespace
+
+model::Document read_document(std::string_view utf8_text, InputFormat format, const ReadOptions& options,
+                              model::Report& report) {
+    model::Document document = read_in_format(utf8_text, format, options, report);
+    // Here rather than in each caller: whatever reads a document gets one model::check() accepts.
+    sanitize_document_text(document, options.file_name, report);
+    return document;
 }
 
 }  // namespace pamphlet::readers

@@ -40,7 +40,10 @@ std::string decode_source(std::string_view bytes, const std::string& file_name, 
 
 // Reads decoded UTF-8 text in the given format. Metadata found in the input (YAML front matter,
 // Muse directives) is filled in; the rest stays empty for the caller to complete.
-// Throws model::InputError (with file and line) when the text cannot be read.
+// Text no reader should have to police (invalid UTF-8 from entities, control characters,
+// same-kind nested notes) is mended with a warning (readers::sanitize_document_text), so the
+// result always passes model::check(). Throws model::InputError (with file and line) when the
+// text cannot be read.
 model::Document read_document(std::string_view utf8_text, InputFormat format, const ReadOptions& options,
                               model::Report& report);
 
