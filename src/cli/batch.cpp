@@ -27,8 +27,9 @@ std::string read_bytes(const std::filesystem::path& path) {
     return content.str();
 }
 
-// What decides whether a document's outputs are current: the tool version, the options, every
-// style file (a style may build on another), the input and its sidecar.
+// What decides whether a document's outputs are current, as far as is known before reading it:
+// the tool version, the options, every style file (a style may build on another), the input and
+// its sidecar. The files the document itself pulls in are added by with_dependencies().
 std::string fingerprint(const std::filesystem::path& input, const ConversionRequest& common,
                         const std::string& styles_fingerprint) {
     ContentHash hash;
@@ -42,8 +43,24 @@ std::string fingerprint(const std::filesystem::path& input, const ConversionRequ
     for (const std::string& pass : common.disabled_repairs) hash.add(pass);
     hash.add(common.embed_fonts ? "fonts" : "");
     hash.add(common.source_date_epoch ? std::to_string(*common.source_date_epoch) : "");
+    hash.add(common.cover_image.string());
     hash.add(read_bytes(input));
     if (const auto sidecar = readers::find_sidecar(input)) hash.add(read_bytes(*sidecar));
+    return hash.hex();
+}
+
+// The fingerprint extended by the files a conversion read besides the input: its style file and
+// the bases it names, its cover, its figures. A missing file counts as a content of its own, so a
+// figure that appears later makes the document build again.
+std::string with_dependencies(const std::string& fingerprint, const std::vector<std::filesystem::path>& files) {
+    ContentHash hash;
+    hash.add(fingerprint);
+    for (const auto& file : files) {
+        hash.add(file.string());
+        std::error_code error;
+        if (std::filesystem::is_regular_file(file, error)) hash.add("file\n" + read_bytes(file));
+        else hash.add("missing");
+    }
     return hash.hex();
 }
 
@@ -54,22 +71,42 @@ std::string fingerprint_styles(const ConversionRequest& common) {
     for (const auto& entry : std::filesystem::directory_iterator(layout::styles_directory(), error))
         if (entry.path().extension() == ".toml") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    if (common.style.find('/') != std::string::npos || common.style.ends_with(".toml")) files.push_back(common.style);
+    if (layout::names_style_file(common.style)) files.push_back(common.style);
     for (const auto& file : files) hash.add(file.filename().string() + "\n" + read_bytes(file));
     return hash.hex();
 }
 
-std::map<std::string, std::string> read_state(const std::filesystem::path& folder) {
-    std::map<std::string, std::string> state;
+// What the last build into a folder knew of each document (by its path under the input folder).
+struct BuildRecord {
+    std::string hash;                                // with_dependencies() at that build
+    std::vector<std::filesystem::path> dependencies;  // absolute
+};
+
+// The state file: a line "HASH RELATIVE-PATH" per document, then a line "+ PATH" per file it
+// depends on. A file in an older or damaged format reads as empty: everything builds again.
+std::map<std::string, BuildRecord> read_state(const std::filesystem::path& folder) {
+    std::map<std::string, BuildRecord> state;
     std::ifstream in(folder / cache_file_name);
-    std::string hash, relative;
-    while (in >> hash && std::getline(in >> std::ws, relative)) state[relative] = hash;
+    BuildRecord* current = nullptr;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("+ ")) {
+            if (current) current->dependencies.emplace_back(line.substr(2));
+            continue;
+        }
+        const std::size_t space = line.find(' ');
+        if (space == std::string::npos) return {};
+        current = &state[line.substr(space + 1)];
+        *current = {line.substr(0, space), {}};
+    }
     return state;
 }
 
-void write_state(const std::filesystem::path& folder, const std::map<std::string, std::string>& state) {
+void write_state(const std::filesystem::path& folder, const std::map<std::string, BuildRecord>& state) {
     std::string text;
-    for (const auto& [relative, hash] : state) text += hash + " " + relative + "\n";
+    for (const auto& [relative, record] : state) {
+        text += record.hash + " " + relative + "\n";
+        for (const auto& file : record.dependencies) text += "+ " + file.string() + "\n";
+    }
     write_file_atomically(folder / cache_file_name, text);
 }
 
@@ -100,12 +137,12 @@ BatchResult run_batch(const BatchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     const std::vector<std::filesystem::path> inputs = find_batch_inputs(request.input_folder);
     std::filesystem::create_directories(request.output_folder);
-    const std::map<std::string, std::string> previous = read_state(request.output_folder);
+    const std::map<std::string, BuildRecord> previous = read_state(request.output_folder);
     const std::string styles_fingerprint = fingerprint_styles(request.common);
 
     struct Outcome {
         enum class Kind { converted, skipped, failed } kind = Kind::failed;
-        std::string hash;
+        BuildRecord record;
         std::string reason;
         DocumentSummary summary;
     };
@@ -128,15 +165,20 @@ BatchResult run_batch(const BatchRequest& request) {
                                   {stem.string() + ".pdf", OutputFormat::pdf},
                                   {stem.string() + "-booklet.pdf", OutputFormat::booklet_pdf}};
             try {
-                outcome.hash = fingerprint(input, request.common, styles_fingerprint);
+                const std::string own = fingerprint(input, request.common, styles_fingerprint);
                 const auto known = previous.find(relative.string());
                 const bool outputs_exist = std::all_of(conversion.targets.begin(), conversion.targets.end(),
                                                        [](const OutputTarget& t) { return std::filesystem::exists(t.path); });
-                if (!request.force && known != previous.end() && known->second == outcome.hash && outputs_exist) {
+                if (!request.force && known != previous.end() && outputs_exist &&
+                    with_dependencies(own, known->second.dependencies) == known->second.hash) {
+                    outcome.record = known->second;
                     outcome.kind = Outcome::Kind::skipped;
                 } else {
                     std::filesystem::create_directories(stem.parent_path());
                     outcome.summary = convert(conversion, resources);
+                    for (const auto& file : outcome.summary.dependencies)
+                        outcome.record.dependencies.push_back(std::filesystem::absolute(file).lexically_normal());
+                    outcome.record.hash = with_dependencies(own, outcome.record.dependencies);
                     outcome.kind = Outcome::Kind::converted;
                 }
             } catch (const model::InputError& error) {
@@ -165,7 +207,7 @@ BatchResult run_batch(const BatchRequest& request) {
 
     BatchResult result;
     result.documents = static_cast<int>(inputs.size());
-    std::map<std::string, std::string> state;
+    std::map<std::string, BuildRecord> state;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         Outcome& outcome = outcomes[i];
         const std::string relative = std::filesystem::relative(inputs[i], request.input_folder).string();
@@ -174,12 +216,12 @@ BatchResult run_batch(const BatchRequest& request) {
                 ++result.converted;
                 for (const auto& output : outcome.summary.outputs)
                     if (output.format == "pdf") result.pages += output.pages;
-                state[relative] = outcome.hash;
+                state[relative] = std::move(outcome.record);
                 result.summaries.push_back(std::move(outcome.summary));
                 break;
             case Outcome::Kind::skipped:
                 ++result.skipped;
-                state[relative] = outcome.hash;
+                state[relative] = std::move(outcome.record);
                 break;
             case Outcome::Kind::failed: result.failures.push_back({inputs[i].string(), outcome.reason}); break;
         }

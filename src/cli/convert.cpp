@@ -151,6 +151,10 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
     const layout::Style style = requested_style ? std::move(*requested_style)
                                                 : layout::load_style(style_for_document("", document.metadata, request.input));
     const std::filesystem::path cover_image = cover_for_document(request.cover_image, document.metadata, request.input);
+    // Files besides the input (and its sidecar) that decide the outputs, for a batch to watch.
+    for (const std::string& file : style.files) summary.dependencies.emplace_back(file);
+    if (!cover_image.empty()) summary.dependencies.push_back(cover_image);
+    for (std::filesystem::path& figure : figure_files(document)) summary.dependencies.push_back(std::move(figure));
     const layout::NoteCounts notes = layout::prepare_document(document, style);
     summary.title = document.metadata.title;
     summary.language = document.metadata.language;

@@ -3,57 +3,58 @@
 #include <type_traits>
 #include <variant>
 
+#include "layout/style.hpp"
 #include "model/diagnostics.hpp"
 
 namespace pamphlet::cli {
 namespace {
-
-bool looks_like_path(const std::string& value) {
-    return value.find('/') != std::string::npos || std::filesystem::path(value).extension() == ".toml";
-}
 
 std::filesystem::path beside_input(const std::string& relative, const std::filesystem::path& input) {
     const std::filesystem::path path(relative);
     return path.is_absolute() ? path : input.parent_path() / path;
 }
 
-void anchor_blocks(model::Blocks& blocks, const std::filesystem::path& folder);
+// Calls visit(figure) for every figure of `blocks`: in quotes, lists, notes (found in any text)
+// and nested notes. Works on const and mutable blocks alike.
+template <typename BlocksT, typename Visit>
+void for_each_figure(BlocksT& blocks, Visit&& visit);
 
-void anchor_inlines(model::Inlines& inlines, const std::filesystem::path& folder) {
-    for (model::Inline& node : inlines) {
+template <typename InlinesT, typename Visit>
+void for_each_figure_in_inlines(InlinesT& inlines, Visit&& visit) {
+    for (auto& node : inlines) {
         std::visit(
             [&](auto& value) {
                 using T = std::decay_t<decltype(value)>;
-                if constexpr (std::is_same_v<T, model::NoteReference>) anchor_blocks(value.body, folder);
-                else if constexpr (requires { value.children; }) anchor_inlines(value.children, folder);
+                if constexpr (std::is_same_v<T, model::NoteReference>) for_each_figure(value.body, visit);
+                else if constexpr (requires { value.children; }) for_each_figure_in_inlines(value.children, visit);
             },
             node.value);
     }
 }
 
-void anchor_blocks(model::Blocks& blocks, const std::filesystem::path& folder) {
-    for (model::Block& block : blocks) {
+template <typename BlocksT, typename Visit>
+void for_each_figure(BlocksT& blocks, Visit&& visit) {
+    for (auto& block : blocks) {
         std::visit(
             [&](auto& value) {
                 using T = std::decay_t<decltype(value)>;
                 if constexpr (std::is_same_v<T, model::Figure>) {
-                    if (!value.source.empty() && std::filesystem::path(value.source).is_relative())
-                        value.source = (folder / value.source).lexically_normal().string();
-                    anchor_inlines(value.caption, folder);
+                    visit(value);
+                    for_each_figure_in_inlines(value.caption, visit);
                 } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                    anchor_blocks(value.children, folder);
+                    for_each_figure(value.children, visit);
                 } else if constexpr (std::is_same_v<T, model::ListBlock>) {
-                    for (model::Blocks& item : value.items) anchor_blocks(item, folder);
+                    for (auto& item : value.items) for_each_figure(item, visit);
                 } else if constexpr (std::is_same_v<T, model::Heading> || std::is_same_v<T, model::Paragraph>) {
-                    anchor_inlines(value.content, folder);
+                    for_each_figure_in_inlines(value.content, visit);
                 } else if constexpr (std::is_same_v<T, model::Verse>) {
                     for (auto& stanza : value.stanzas)
-                        for (model::Inlines& line : stanza) anchor_inlines(line, folder);
+                        for (auto& line : stanza) for_each_figure_in_inlines(line, visit);
                 } else if constexpr (std::is_same_v<T, model::Table>) {
                     for (auto* rows : {&value.header_rows, &value.body_rows})
                         for (auto& row : *rows)
-                            for (model::Inlines& cell : row) anchor_inlines(cell, folder);
-                    anchor_inlines(value.caption, folder);
+                            for (auto& cell : row) for_each_figure_in_inlines(cell, visit);
+                    for_each_figure_in_inlines(value.caption, visit);
                 }
             },
             block.value);
@@ -65,14 +66,25 @@ void anchor_blocks(model::Blocks& blocks, const std::filesystem::path& folder) {
 void anchor_figures_at_input(model::Document& document, const std::filesystem::path& input) {
     const std::filesystem::path folder = input.parent_path();
     if (folder.empty()) return;  // the input is in the working directory: sources are right as they are
-    anchor_blocks(document.blocks, folder);
+    for_each_figure(document.blocks, [&](model::Figure& figure) {
+        if (!figure.source.empty() && std::filesystem::path(figure.source).is_relative())
+            figure.source = (folder / figure.source).lexically_normal().string();
+    });
+}
+
+std::vector<std::filesystem::path> figure_files(const model::Document& document) {
+    std::vector<std::filesystem::path> files;
+    for_each_figure(document.blocks, [&](const model::Figure& figure) {
+        if (!figure.source.empty()) files.emplace_back(figure.source);
+    });
+    return files;
 }
 
 std::string style_for_document(const std::string& requested, const model::Metadata& metadata,
                                const std::filesystem::path& input) {
     if (!requested.empty()) return requested;
     if (metadata.style.empty()) return "default";
-    if (!looks_like_path(metadata.style)) return metadata.style;
+    if (!layout::names_style_file(metadata.style)) return metadata.style;
     return beside_input(metadata.style, input).string();
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "model/document.hpp"
 
@@ -26,5 +27,10 @@ std::filesystem::path cover_for_document(const std::filesystem::path& requested,
 // relative to the working directory. Prefixes every relative source (in notes too) with the
 // input's folder, so `pamphlet docs/essay.md` finds docs/images/x.png from anywhere.
 void anchor_figures_at_input(model::Document& document, const std::filesystem::path& input);
+
+// The image files the document's figures name (in notes too), in document order, as the
+// backends will open them (after anchor_figures_at_input). Missing files are listed as well:
+// a batch that remembers them rebuilds the document when they appear.
+std::vector<std::filesystem::path> figure_files(const model::Document& document);
 
 }  // namespace pamphlet::cli

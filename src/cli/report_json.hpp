@@ -2,6 +2,7 @@
 // editors and scripts.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct DocumentSummary {
     std::vector<OutputSummary> outputs;
     model::Report report;
     std::vector<std::pair<std::string, std::string>> extra;  // further key/value facts (numbers as text)
+    // Files read besides the input and its sidecar (a style file, the cover, figures), as opened;
+    // not in the JSON report: the batch mode hashes them to see whether the outputs are current.
+    std::vector<std::filesystem::path> dependencies;
 };
 
 std::string escape_json(std::string_view text);

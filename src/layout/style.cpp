@@ -202,11 +202,18 @@ Style default_style() {
 
 Style parse_style_with_bases(std::string_view text, std::string_view origin, int depth);
 
+}  // namespace
+
+bool names_style_file(std::string_view name_or_path) {
+    return name_or_path.find('/') != std::string_view::npos || name_or_path.ends_with(".toml");
+}
+
+namespace {
+
 Style load_named_or_file(std::string_view name_or_path, int depth) {
     if (depth > 8) throw StyleError(std::string(name_or_path), 0, "style bases nest too deeply");
     std::filesystem::path path;
-    const bool is_path = name_or_path.find('/') != std::string_view::npos ||
-                         (name_or_path.size() > 5 && name_or_path.substr(name_or_path.size() - 5) == ".toml");
+    const bool is_path = names_style_file(name_or_path);
     if (is_path) {
         path = std::filesystem::path(name_or_path);
     } else {
@@ -223,7 +230,9 @@ Style load_named_or_file(std::string_view name_or_path, int depth) {
     }
     std::ostringstream content;
     content << in.rdbuf();
-    return parse_style_with_bases(content.str(), path.string(), depth);
+    Style style = parse_style_with_bases(content.str(), path.string(), depth);
+    style.files.insert(style.files.begin(), path.string());
+    return style;
 }
 
 Style parse_style_with_bases(std::string_view text, std::string_view origin, int depth) {
@@ -243,7 +252,7 @@ Style parse_style_with_bases(std::string_view text, std::string_view origin, int
         const std::string base_name = *base->value<std::string>();
         const int base_line = static_cast<int>(base->source().begin.line);
         try {
-            if (base_name.find('/') == std::string::npos && base_name.find(".toml") == std::string::npos)
+            if (!names_style_file(base_name))
                 style = load_named_or_file(base_name, depth + 1);
             else
                 style = load_named_or_file((std::filesystem::path(file).parent_path() / base_name).string(), depth + 1);

@@ -85,6 +85,9 @@ struct Style {
     NoteLook notes;
     PageFurniture furniture;
     PrintOptions print;
+    // The files the style was read from: its own, then its bases' (empty for parse_style). Not a
+    // look: a batch watches them to know when a document's outputs are out of date.
+    std::vector<std::string> files;
 };
 
 // A style file that cannot be used: names the file, the line and the key.
@@ -101,6 +104,10 @@ private:
 
 // The folder holding the named styles: $PAMPHLET_STYLES_DIR if set, else the source tree's.
 std::filesystem::path styles_directory();
+
+// True when load_style takes `name_or_path` as a file path (it contains '/' or ends in .toml)
+// rather than the name of a style in styles_directory().
+bool names_style_file(std::string_view name_or_path);
 
 // Loads a style by name ("default", "a6-pocket") from styles_directory(), or by path when the
 // argument names a file (contains '/' or ends in .toml). A style may say `base = "NAME"` to start

@@ -1,8 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <sstream>
+
 #include "cli/batch.hpp"
 #include "cli/content_hash.hpp"
 #include "support/command.hpp"
+#include "support/test_images.hpp"
 
 using namespace pamphlet;
 using namespace pamphlet::test_support;
@@ -54,4 +58,96 @@ TEST(Batch, UsageErrors) {
     EXPECT_EQ(run_pamphlet("build").exit_status, 2);
     EXPECT_EQ(run_pamphlet("build /no/such/folder --out-dir /tmp/x").exit_status, 2);
     EXPECT_EQ(run_pamphlet("build . ").exit_status, 2);  // --out-dir missing
+}
+
+namespace {
+
+struct BuildCounts {
+    int exit_status = -1;
+    int converted = -1;
+    int unchanged = -1;
+    std::string output;
+};
+
+// Runs `pamphlet build IN --out-dir OUT` and reads the summary table's second line
+// ("documents converted unchanged failed pages seconds").
+BuildCounts build(const std::filesystem::path& in, const std::filesystem::path& out, const std::string& extra = "") {
+    const auto result = run_pamphlet("build " + quote_for_shell(in.string()) + " --out-dir " +
+                                     quote_for_shell(out.string()) + " -j 2" + extra);
+    BuildCounts counts;
+    counts.exit_status = result.exit_status;
+    counts.output = result.out + result.err;
+    const std::size_t header = result.out.find("documents");
+    if (header == std::string::npos) return counts;
+    std::istringstream numbers(result.out.substr(result.out.find('\n', header) + 1));
+    int documents = 0;
+    numbers >> documents >> counts.converted >> counts.unchanged;
+    return counts;
+}
+
+// Replaces the first `from` in the file with `to` (the file must hold it).
+void edit_file(const std::filesystem::path& path, const std::string& from, const std::string& to) {
+    std::string text = read_file(path);
+    const std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << path << " lacks " << from;
+    text.replace(at, from.size(), to);
+    write_file(path, text);
+}
+
+}  // namespace
+
+// A second build converts only what changed: the input, its sidecar, or a file the document
+// pulls in itself (its style file and that style's base, its cover, its figures), and any
+// document whose outputs went missing.
+TEST(Batch, RebuildsExactlyTheDocumentsWhoseInputsChanged) {
+    ScratchFolder folder;
+    const auto in = folder / "library";
+    const auto out = folder / "out";
+    std::filesystem::create_directories(in / "art");
+    std::filesystem::create_directories(in / "house");
+    const std::string paragraph = "A paragraph long enough to be a paragraph of the essay, and no more.\n";
+    write_file(in / "house" / "base.toml", "base = \"default\"\n[font]\nsize_pt = 10\n");
+    write_file(in / "house" / "wide.toml", "base = \"base.toml\"\n[page]\nmargin_outer_mm = 12\n");
+    write_file(in / "art" / "cover.png", make_png({60, 90, 2, 8, false, 72}));
+    write_file(in / "art" / "plate.png", make_png({40, 30, 2, 8, false, 72}));
+    write_file(in / "essay.md", "---\ntitle: Essay\nstyle: house/wide.toml\ncover: art/cover.png\n---\n\n" + paragraph +
+                                    "\n![A plate](art/plate.png)\n\n" + paragraph);
+    write_file(in / "other.txt", "Other\n\n" + paragraph);
+
+    BuildCounts first = build(in, out);
+    ASSERT_EQ(first.exit_status, 0) << first.output;
+    EXPECT_EQ(first.converted, 2) << first.output;
+    BuildCounts again = build(in, out);
+    EXPECT_EQ(again.converted, 0) << again.output;
+    EXPECT_EQ(again.unchanged, 2) << again.output;
+
+    // Each change below touches only essay.md's inputs: essay is built again, other.txt is not.
+    const std::vector<std::pair<std::string, std::function<void()>>> changes = {
+        {"its style file", [&] { edit_file(in / "house" / "wide.toml", "12", "13"); }},
+        {"the base of its style", [&] { edit_file(in / "house" / "base.toml", "10", "10.5"); }},
+        {"its cover", [&] { write_file(in / "art" / "cover.png", make_png({61, 90, 2, 8, false, 72})); }},
+        {"its figure", [&] { write_file(in / "art" / "plate.png", make_png({41, 30, 2, 8, false, 72})); }},
+        {"the text", [&] { edit_file(in / "essay.md", "no more", "nothing more"); }},
+        {"a sidecar", [&] { write_file(in / "essay.toml", "subtitle = \"Second edition\"\n"); }},
+        {"a lost output", [&] { std::filesystem::remove(out / "essay-booklet.pdf"); }},
+    };
+    for (const auto& [what, change] : changes) {
+        change();
+        const BuildCounts counts = build(in, out);
+        EXPECT_EQ(counts.exit_status, 0) << what << ": " << counts.output;
+        EXPECT_EQ(counts.converted, 1) << what << ": " << counts.output;
+        EXPECT_EQ(counts.unchanged, 1) << what << ": " << counts.output;
+        const BuildCounts settled = build(in, out);
+        EXPECT_EQ(settled.converted, 0) << "after " << what << ": " << settled.output;
+    }
+
+    // A figure that is missing (the reader warns) makes the document build again once it appears.
+    edit_file(in / "essay.md", "art/plate.png", "art/later.png");
+    EXPECT_EQ(build(in, out).converted, 1);
+    EXPECT_EQ(build(in, out).converted, 0);
+    write_file(in / "art" / "later.png", make_png({40, 30, 2, 8, false, 72}));
+    EXPECT_EQ(build(in, out).converted, 1);
+
+    const BuildCounts forced = build(in, out, " --force");
+    EXPECT_EQ(forced.converted, 2) << forced.output;
 }
