@@ -59,7 +59,9 @@ void add_entry(zip_t* archive, const std::string& path, const std::string& bytes
         fail("cannot add " + path, archive);
     }
     const auto entry = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, entry, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) != 0)
+    // zlib's level 6, not 9: on War and Peace the EPUB is 0.07% larger and deflating it is
+    // markedly cheaper (level 9 searches far longer for the last few matches).
+    if (zip_set_file_compression(archive, entry, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) != 0)
         fail("cannot set compression of " + path, archive);
     if (zip_file_set_dostime(archive, entry, when.time, when.date, 0) != 0)
         fail("cannot set time of " + path, archive);
