@@ -1,5 +1,7 @@
 #include "readers/dictionary.hpp"
 
+#include "readers/word_list.hpp"
+
 #include <hunspell/hunspell.h>
 
 #include <cctype>
@@ -39,7 +41,16 @@ struct Dictionaries::Handle {
     }
 };
 
-Dictionaries::Dictionaries(std::filesystem::path folder) : folder_(std::move(folder)) {}
+std::filesystem::path built_word_lists() {
+#ifdef PAMPHLET_WORD_LISTS_DIR
+    return PAMPHLET_WORD_LISTS_DIR;
+#else
+    return {};
+#endif
+}
+
+Dictionaries::Dictionaries(std::filesystem::path folder, std::filesystem::path word_lists)
+    : folder_(std::move(folder)), word_lists_(std::move(word_lists)) {}
 Dictionaries::~Dictionaries() = default;
 
 std::string Dictionaries::name_for(std::string_view language) const {
@@ -60,16 +71,38 @@ std::shared_ptr<Dictionaries::Handle> Dictionaries::handle(const std::string& na
         const auto aff = folder_ / (name + ".aff");
         const auto dic = folder_ / (name + ".dic");
         loaded->hunspell = Hunspell_create(aff.c_str(), dic.c_str());
-        if (loaded->hunspell == nullptr) loaded.reset();
-        else ++files_loaded_;
+        if (loaded->hunspell == nullptr) {
+            loaded.reset();
+        } else {
+            ++hunspell_loaded_;
+            count_load(name);
+        }
         found = by_name_.emplace(name, std::move(loaded)).first;
     }
     return found->second;
 }
 
-bool Dictionaries::load(const std::string& name) { return handle(name) != nullptr; }
+std::shared_ptr<const WordList> Dictionaries::word_list(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    auto found = lists_.find(name);
+    if (found == lists_.end()) {
+        std::shared_ptr<const WordList> list;
+        if (!word_lists_.empty())
+            list = WordList::open(word_lists_ / (name + ".words"), folder_ / (name + ".aff"), folder_ / (name + ".dic"));
+        if (list) count_load(name);
+        found = lists_.emplace(name, std::move(list)).first;
+    }
+    return found->second;
+}
+
+void Dictionaries::count_load(const std::string& name) { loaded_names_.insert(name); }
+
+bool Dictionaries::load(const std::string& name) { return word_list(name) != nullptr || handle(name) != nullptr; }
 
 bool Dictionaries::spell(const std::string& name, const std::string& word) {
+    if (const std::shared_ptr<const WordList> list = word_list(name))
+        if (const std::optional<bool> answer = list->spell(word)) return *answer;
+
     const std::shared_ptr<Handle> loaded = handle(name);
     if (!loaded) return false;
     std::lock_guard lock(loaded->mutex);
@@ -78,7 +111,12 @@ bool Dictionaries::spell(const std::string& name, const std::string& word) {
 
 std::size_t Dictionaries::files_loaded() const {
     std::lock_guard lock(mutex_);
-    return files_loaded_;
+    return loaded_names_.size();
+}
+
+std::size_t Dictionaries::hunspell_loaded() const {
+    std::lock_guard lock(mutex_);
+    return hunspell_loaded_;
 }
 
 Dictionary::Dictionary(std::string_view language)

@@ -5,12 +5,16 @@
 // Loading a hunspell dictionary is the costliest fixed step of reading a short text (about
 // 140 million instructions for en_US), so it happens lazily, on the first question, and at most
 // once per run: the run's Dictionaries store keeps every loaded dictionary for its documents.
+// Most questions do not need it at all: a word list made at build time (word_list.hpp) gives
+// hunspell's answers for the dictionaries it can list exactly, and hunspell is loaded only for a
+// word the list cannot decide, or when the list is missing or older than the dictionary.
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,9 +24,15 @@ namespace pamphlet::readers {
 // The run's loaded hunspell dictionaries, shared by every document (and thread) of the run.
 // Thread-safe: loading is under a lock, and so is each spelling check (hunspell keeps state
 // while checking a word).
+class WordList;
+
+// The folder of the word lists this build made (empty when it made none).
+std::filesystem::path built_word_lists();
+
 class Dictionaries {
 public:
-    explicit Dictionaries(std::filesystem::path folder = "/usr/share/hunspell");
+    explicit Dictionaries(std::filesystem::path folder = "/usr/share/hunspell",
+                          std::filesystem::path word_lists = built_word_lists());
     ~Dictionaries();
     Dictionaries(const Dictionaries&) = delete;
     Dictionaries& operator=(const Dictionaries&) = delete;
@@ -32,19 +42,26 @@ public:
     // True if hunspell name `name` spells `word` correctly; loads its files on first use.
     // False when they cannot be loaded.
     bool spell(const std::string& name, const std::string& word);
-    // Loads dictionary `name` if it is not yet; true when it is loaded.
+    // Loads dictionary `name` (its word list, else hunspell) if it is not yet; true when loaded.
     bool load(const std::string& name);
-    // How many dictionaries have been loaded (each at most once).
+    // How many dictionaries have been loaded, as a word list or into hunspell (each once).
     std::size_t files_loaded() const;
+    // How many of them had to be loaded into hunspell.
+    std::size_t hunspell_loaded() const;
 
 private:
     struct Handle;
     std::shared_ptr<Handle> handle(const std::string& name);
+    std::shared_ptr<const WordList> word_list(const std::string& name);
+    void count_load(const std::string& name);  // under mutex_
 
     std::filesystem::path folder_;
-    mutable std::mutex mutex_;  // guards the map and the count
+    std::filesystem::path word_lists_;
+    mutable std::mutex mutex_;  // guards the maps and the counts
     std::map<std::string, std::shared_ptr<Handle>> by_name_;  // null handle: failed to load
-    std::size_t files_loaded_ = 0;
+    std::map<std::string, std::shared_ptr<const WordList>> lists_;  // null: no usable list
+    std::set<std::string> loaded_names_;  // loaded in either form
+    std::size_t hunspell_loaded_ = 0;
 };
 
 class Dictionary {

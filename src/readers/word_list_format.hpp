@@ -5,6 +5,8 @@
 //
 //   Header
 //   Letter  letters[letter_count]   sorted by code point: the characters the list decides
+//   uint32  live[live_count]        sorted: the other characters hunspell might accept a word
+//                                   with (see Header::live_count)
 //   Convert converts[convert_count] the dictionary's ICONV table (one character to one)
 //   uint32  offsets[word_count + 1] word i is bytes [offsets[i], offsets[i+1]) of the text
 //   char    text[text_size]         the words, UTF-8, sorted bytewise, not separated
@@ -28,6 +30,11 @@ struct Header {
     // list cannot reproduce exactly): the run must ask hunspell.
     std::uint32_t refused;
     std::uint32_t letter_count;
+    // Characters outside the letters that are not "dead": those of the dictionary's stems and
+    // affixes, their case partners, and those spell() treats specially (digits, dots, ...).
+    // A word with a dead character is rejected by hunspell whatever else it holds: no case
+    // mapping of it can match a stem, and every hyphen-break piece holding it fails too.
+    std::uint32_t live_count;
     std::uint32_t convert_count;
     std::uint32_t word_count;
     std::uint64_t text_size;

@@ -271,7 +271,7 @@ bool listable(const Text& word) {
 }
 
 bool write_list(const std::string& output, format::Header header, const std::vector<format::Letter>& letters,
-                const std::vector<format::Convert>& converts, const std::vector<std::string>& words) {
+                const std::vector<std::uint32_t>& live, const std::vector<format::Convert>& converts, const std::vector<std::string>& words) {
     std::vector<std::uint32_t> offsets{0};
     std::string text;
     for (const std::string& word : words) {
@@ -280,6 +280,7 @@ bool write_list(const std::string& output, format::Header header, const std::vec
     }
     std::copy(std::begin(format::magic), std::end(format::magic), header.magic);
     header.letter_count = static_cast<std::uint32_t>(letters.size());
+    header.live_count = static_cast<std::uint32_t>(live.size());
     header.convert_count = static_cast<std::uint32_t>(converts.size());
     header.word_count = static_cast<std::uint32_t>(words.size());
     header.text_size = text.size();
@@ -290,6 +291,7 @@ bool write_list(const std::string& output, format::Header header, const std::vec
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(&header), sizeof header);
         out.write(reinterpret_cast<const char*>(letters.data()), static_cast<std::streamsize>(letters.size() * sizeof(format::Letter)));
+        out.write(reinterpret_cast<const char*>(live.data()), static_cast<std::streamsize>(live.size() * sizeof(std::uint32_t)));
         out.write(reinterpret_cast<const char*>(converts.data()), static_cast<std::streamsize>(converts.size() * sizeof(format::Convert)));
         out.write(reinterpret_cast<const char*>(offsets.data()), static_cast<std::streamsize>(offsets.size() * sizeof(std::uint32_t)));
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -339,7 +341,7 @@ int main(int argc, char** argv) {
     if (!affixes.refusal.empty()) {
         header.refused = 1;
         std::cout << name << ": refused (" << affixes.refusal << "); the run will use hunspell\n";
-        return write_list(output, header, {}, {}, {}) ? 0 : 1;
+        return write_list(output, header, {}, {}, {}, {}) ? 0 : 1;
     }
 
     HunspellHandle hunspell(aff, dic);  // loading it also fills the case tables
@@ -388,9 +390,36 @@ int main(int argc, char** argv) {
         for (const char32_t c : decode(candidate)) alphabet.insert(c);
     }
     std::sort(words.begin(), words.end());
+    // Live characters: the raw material of every form (stems, affix strings), everything hunspell
+    // maps onto it or from it by case, and what spell() reads before looking words up.
+    std::set<char32_t> material;
+    for (const Stem& stem : stems) material.insert(stem.word.begin(), stem.word.end());
+    for (const auto* table : {&affixes.prefixes, &affixes.suffixes})
+        for (const auto& [flag, entries] : *table)
+            for (const Affix& affix : entries) {
+                material.insert(affix.add.begin(), affix.add.end());
+                material.insert(affix.strip.begin(), affix.strip.end());
+            }
+    std::vector<std::uint32_t> live;
+    for (char32_t c = 0; c <= 0xFFFF; ++c) {
+        const bool special = c < 0x20 || (c >= 0xD800 && c <= 0xDFFF) || (c >= U'0' && c <= U'9') ||
+                             std::u32string_view(U" .,-^$<").find(c) != std::u32string_view::npos;
+        if (special || material.contains(c) || material.contains(lower(c)) || material.contains(upper(c)))
+            live.push_back(static_cast<std::uint32_t>(c));
+    }
     std::vector<format::Letter> letters;
-    for (const char32_t c : alphabet) letters.push_back({c, lower(c), upper(c)});
+    // A letter is decided by the list only when hunspell's case mapping of it goes both ways
+    // (upper(lower(c)) == c for a capital, lower(upper(c)) == c for a small letter): then the
+    // capitalisations of the list's words are all the words hunspell reaches from them. The
+    // Kelvin sign, for one, lowers to "k" but "k" raises to "K": a word with it is left to hunspell.
+    for (const char32_t c : alphabet) {
+        const char32_t small = lower(c), capital = upper(c);
+        if ((small == c || upper(small) == c) && (capital == c || lower(capital) == c))
+            letters.push_back({c, small, capital});
+        else
+            std::cout << name << ": U+" << std::hex << static_cast<std::uint32_t>(c) << std::dec << " left to hunspell\n";
+    }
     std::cout << name << ": " << stems.size() << " stems, " << candidates.size() << " candidates, "
-              << words.size() << " words, " << letters.size() << " letters\n";
-    return write_list(output, header, letters, affixes.converts, words) ? 0 : 1;
+              << words.size() << " words, " << letters.size() << " letters, " << live.size() << " live characters\n";
+    return write_list(output, header, letters, live, affixes.converts, words) ? 0 : 1;
 }
