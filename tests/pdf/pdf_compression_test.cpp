@@ -1,6 +1,6 @@
-// Every stream of the PDF is deflated exactly once: libharu writes them plain and qpdf deflates
-// each when it writes the final file (finish_pdf.cpp). Deflating in both made qpdf inflate and
-// deflate every stream again, a fifth of a whole run.
+// Every stream of the PDF is deflated exactly once: libharu writes them plain, finish_pdf deflates
+// each with libdeflate (deflate_streams.hpp) and qpdf writes those bytes as they are. Deflating in
+// two places made qpdf inflate and deflate every stream again, a fifth of a whole run.
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
@@ -11,6 +11,7 @@
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
+#include "pdf/deflate_streams.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/impose_page_form.hpp"
 #include "pdf/render_pdf.hpp"
@@ -70,6 +71,53 @@ TEST(PdfCompression, EveryStreamDeflatedExactlyOnce) {
     EXPECT_GE(streams_by_type["/ObjStm"], 1);
     EXPECT_EQ(streams_by_type["font"], 1);
     EXPECT_GE(streams_by_type["other"], 2 + 2);  // two pages' contents, CIDToGIDMap, ToUnicode
+}
+
+// Inflates zlib data the way a PDF reader does: through qpdf's /FlateDecode.
+std::string inflate(std::string_view packed) {
+    QPDF pdf;
+    pdf.emptyPDF();
+    QPDFObjectHandle stream = QPDFObjectHandle::newStream(&pdf);
+    stream.replaceStreamData(std::string(packed), QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+    const auto data = stream.getStreamData(qpdf_dl_generalized);
+    return {reinterpret_cast<const char*>(data->getBuffer()), data->getSize()};
+}
+
+TEST(PdfCompression, StreamCompressorWritesZlibThatInflatesToTheInput) {
+    std::string text;
+    for (int line = 0; line < 500; ++line) text += "BT /F1 11 Tf 60 " + std::to_string(550 - line) + " Td <0041> Tj ET\n";
+    StreamCompressor compressor(pdf_stream_compression_level());
+    const std::string packed(compressor.zlib(text));
+    EXPECT_LT(packed.size() * 4, text.size());
+    EXPECT_EQ(packed[0], '\x78');  // a zlib header, what /FlateDecode expects
+    EXPECT_EQ(inflate(packed), text);
+    // Reusing the compressor (and its buffer) gives the same bytes: output stays deterministic.
+    EXPECT_EQ(std::string(compressor.zlib("short")), std::string(StreamCompressor(pdf_stream_compression_level()).zlib("short")));
+    EXPECT_EQ(std::string(compressor.zlib(text)), packed);
+    EXPECT_EQ(inflate(compressor.zlib("")), "");
+}
+
+TEST(PdfCompression, FinishedStreamsAreTheCompressorsBytes) {
+    // qpdf copies what deflate_plain_streams made: it neither deflates the plain data itself nor
+    // inflates and deflates again (each stored stream is exactly StreamCompressor's output).
+    if (!std::filesystem::exists(charis)) GTEST_SKIP() << "Charis SIL not installed";
+    const std::string bytes = render_two_pages();
+    QPDF pdf;
+    pdf.processMemoryFile("rendered", bytes.data(), bytes.size());
+    StreamCompressor compressor(pdf_stream_compression_level());
+    int checked = 0;
+    for (QPDFObjectHandle object : pdf.getAllObjects()) {
+        if (!object.isStream() || object.getDict().getKey("/Type").isNameAndEquals("/ObjStm") ||
+            object.getDict().getKey("/Type").isNameAndEquals("/XRef"))
+            continue;
+        const auto stored = object.getRawStreamData();
+        const auto plain = object.getStreamData(qpdf_dl_generalized);
+        EXPECT_EQ(std::string_view(reinterpret_cast<const char*>(stored->getBuffer()), stored->getSize()),
+                  compressor.zlib({reinterpret_cast<const char*>(plain->getBuffer()), plain->getSize()}))
+            << object.getDict().unparse();
+        ++checked;
+    }
+    EXPECT_GE(checked, 5);  // two pages, font program, CIDToGIDMap, ToUnicode
 }
 
 TEST(PdfCompression, LibharuLeavesTheDeflatingToTheLastStep) {
