@@ -133,7 +133,16 @@ bool Dictionary::available() const { return !name_.empty(); }
 
 bool Dictionary::loaded() const { return available() && store_->load(name_); }
 
-bool Dictionary::spell(const std::string& word) const { return !name_.empty() && store_->spell(name_, word); }
+bool Dictionary::spell(const std::string& word) const {
+    if (name_.empty()) return false;
+    if (!list_known_) {
+        list_ = store_->word_list(name_);
+        list_known_ = true;
+    }
+    if (list_)
+        if (const std::optional<bool> answer = list_->spell(word)) return *answer;
+    return store_->spell(name_, word);
+}
 
 namespace {
 

@@ -48,11 +48,12 @@ public:
     std::size_t files_loaded() const;
     // How many of them had to be loaded into hunspell.
     std::size_t hunspell_loaded() const;
+    // The usable word list of dictionary `name` (maps it on first use), or null.
+    std::shared_ptr<const WordList> word_list(const std::string& name);
 
 private:
     struct Handle;
     std::shared_ptr<Handle> handle(const std::string& name);
-    std::shared_ptr<const WordList> word_list(const std::string& name);
     void count_load(const std::string& name);  // under mutex_
 
     std::filesystem::path folder_;
@@ -94,6 +95,9 @@ private:
     std::unique_ptr<Dictionaries> own_;  // when not given the run's
     Dictionaries* store_ = nullptr;
     std::string name_;
+    // The store's word list, asked directly (no lock, no name lookup) once it is known.
+    mutable std::shared_ptr<const WordList> list_;
+    mutable bool list_known_ = false;
     // Answers already given: the repairs ask about the same words many times.
     mutable std::unordered_map<std::string, bool> answers_;
 };

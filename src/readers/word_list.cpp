@@ -105,10 +105,15 @@ bool WordList::valid() const {
     self.converts_ = reinterpret_cast<const format::Convert*>(self.live_ + header->live_count);
     self.offsets_ = reinterpret_cast<const std::uint32_t*>(self.converts_ + header->convert_count);
     self.text_ = reinterpret_cast<const char*>(self.offsets_ + header->word_count + 1);
+    for (std::uint32_t code = 0; code < self.ascii_.size(); ++code) self.ascii_[code] = self.search_letter(code);
     return self.offsets_[header->word_count] == header->text_size;
 }
 
 const format::Letter* WordList::letter(std::uint32_t code) const {
+    return code < ascii_.size() ? ascii_[code] : search_letter(code);
+}
+
+const format::Letter* WordList::search_letter(std::uint32_t code) const {
     const format::Letter* end = letters_ + header_->letter_count;
     const format::Letter* found =
         std::lower_bound(letters_, end, code, [](const format::Letter& l, std::uint32_t c) { return l.code < c; });

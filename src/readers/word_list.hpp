@@ -8,6 +8,7 @@
 // other character outside the list's alphabet is not decided: the caller asks hunspell.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -38,6 +39,7 @@ private:
     WordList(void* address, std::size_t length);
     bool valid() const;
     const word_list_format::Letter* letter(std::uint32_t code) const;
+    const word_list_format::Letter* search_letter(std::uint32_t code) const;
     bool contains(std::string_view word) const;
     bool decide(const std::string& word) const;
     std::string break_form(const std::string& word) const;
@@ -50,6 +52,7 @@ private:
     const word_list_format::Convert* converts_ = nullptr;
     const std::uint32_t* offsets_ = nullptr;
     const char* text_ = nullptr;
+    std::array<const word_list_format::Letter*, 128> ascii_{};  // letter() without a search
 };
 
 }  // namespace pamphlet::readers
