@@ -31,20 +31,38 @@ void ContentStream::adjust_in_array(std::int64_t thousandths) {
     buffer_.append(digits, end);
 }
 
+namespace {
+
+// One byte of a literal string: the delimiters and the backslash are escaped, and so is a
+// carriage return, which a reader would otherwise read as an end of line (turning CR LF into one
+// byte). Every other byte stands for itself.
+char* put_string_byte(char* out, unsigned char byte) {
+    if (byte == '(' || byte == ')' || byte == '\\') {
+        *out++ = '\\';
+    } else if (byte == '\r') {
+        *out++ = '\\';
+        byte = 'r';
+    }
+    *out++ = static_cast<char>(byte);
+    return out;
+}
+
+}  // namespace
+
 void ContentStream::show_in_array(std::u32string_view codes) {
-    // Sized once and filled through a pointer: this runs for every word of a book.
-    static constexpr char hex[] = "0123456789ABCDEF";
+    // Sized for the worst case (both bytes escaped) and filled through a pointer: this runs for
+    // every word of a book.
     const std::size_t at = buffer_.size();
     buffer_.resize(at + 2 + 4 * codes.size());
-    char* out = buffer_.data() + at;
-    *out++ = '<';
+    char* const start = buffer_.data() + at;
+    char* out = start;
+    *out++ = '(';
     for (const char32_t code : codes) {
-        *out++ = hex[(code >> 12) & 0xF];
-        *out++ = hex[(code >> 8) & 0xF];
-        *out++ = hex[(code >> 4) & 0xF];
-        *out++ = hex[code & 0xF];
+        out = put_string_byte(out, static_cast<unsigned char>(code >> 8));
+        out = put_string_byte(out, static_cast<unsigned char>(code & 0xFF));
     }
-    *out = '>';
+    *out++ = ')';
+    buffer_.resize(at + static_cast<std::size_t>(out - start));
 }
 
 bool ContentStream::flush() {

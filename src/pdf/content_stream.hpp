@@ -24,10 +24,12 @@ public:
     // on every machine).
     void move_text(std::int64_t dx_hundredths, std::int64_t dy_hundredths);
 
-    // One TJ array per line of words: `[<XXXX...>-333<XXXX...>]TJ`. Each code point (all
-    // drawable, see is_drawable) is a two-byte CID: the fonts are Identity-H with CID = Unicode
-    // code point (see NOTES.md), which is what libharu's ShowText wrote for the same text. The
-    // numbers between strings move the next string left by thousandths of the font size.
+    // One TJ array per line of words: `[(..)-333(..)]TJ`. Each code point (all drawable, see
+    // is_drawable) is a two-byte CID: the fonts are Identity-H with CID = Unicode code point
+    // (see NOTES.md). The numbers between strings move the next string left by thousandths of
+    // the font size. The strings are literal, two bytes per CID (only `(`, `)`, `\` and CR
+    // escaped), not hex: half the bytes to write, and deflate runs ~40% faster on them and packs
+    // them ~10% smaller (War and Peace's content streams, libdeflate level 7).
     void open_array() { buffer_.push_back('['); }
     void show_in_array(std::u32string_view codes);
     void adjust_in_array(std::int64_t thousandths);

@@ -29,12 +29,16 @@ std::string_view StreamCompressor::zlib(std::string_view data) {
 }
 
 int pdf_stream_compression_level() {
-    // Measured on the seed and the corpus (8 PDFs, 4.85 MB at zlib level 6, what qpdf wrote
-    // before) with libdeflate 1.14; deflate instructions for the seed's PDF streams (~475 KB):
-    //   level 5: +2.9% bytes, 24 M     level 6: +0.6%, 26 M     level 7: -0.9%, 30 M
-    //   level 8: -2.4%, 40 M           level 9: -2.5%, 41 M     (zlib 6 in qpdf: ~45 M)
-    // Level 7 is the fastest whose files are no larger than zlib's, for every one of the 8.
-    return 7;
+    // Measured with libdeflate 1.14 on the seed and the corpus (8 PDFs; 4,848,163 bytes when qpdf
+    // deflated them with zlib at level 6, before this file), text as literal strings
+    // (content_stream.hpp). Total bytes against zlib's, and instructions to deflate 658 KB of War
+    // and Peace's content streams:
+    //   level 1: +0.3%, 16.6 M    level 2: -2.1%, 28.3 M    level 3: -2.9%, 29.9 M
+    //   level 4: -3.1%, 31.2 M    level 5: -5.4%, 37.4 M    level 6: -5.7%, 43.5 M
+    //   level 7: -5.8%, 56.0 M
+    // Level 2 is the fastest whose files are no larger than zlib's, for each of the 8 (1.2% to
+    // 2.2% smaller); level 1 makes every one larger.
+    return 2;
 }
 
 int deflate_plain_streams(QPDF& pdf, StreamCompressor& compressor) {

@@ -38,7 +38,25 @@ TEST(ContentStream, WritesMovesArraysAndCidsInOrder) {
     ASSERT_TRUE(content.flush());
     EXPECT_TRUE(content.flush());  // nothing left: writes nothing more
     const std::string bytes = document.save();
-    EXPECT_NE(bytes.find("12.5 -14.03 Td\n[<004104362014>-333<0062>]TJ\n-0.07 3 Td\n[<007A>]TJ\n"), std::string::npos);
+    // Literal strings, two bytes per CID: 0041 0436 2014, 0062, 007A.
+    const std::string expected = std::string("12.5 -14.03 Td\n[(") + '\0' + "A\x04" "6 \x14)-333(" + '\0' +
+                                 "b)]TJ\n-0.07 3 Td\n[(" + '\0' + "z)]TJ\n";
+    EXPECT_NE(bytes.find(expected), std::string::npos);
+}
+
+TEST(ContentStream, EscapesDelimitersBackslashAndCarriageReturn) {
+    HaruDocument document;
+    HPDF_Page page = HPDF_AddPage(document.handle());
+    ContentStream content(page);
+    content.open_array();
+    // ( ) \ as low bytes, CR (U+040D) and LF (U+040A) as low bytes, ( and ) as high bytes.
+    content.show_in_array(U"()\\\u040D\u040A\u2829\u2928");
+    content.close_array();
+    ASSERT_TRUE(content.flush());
+    const std::string bytes = document.save();
+    const std::string expected = std::string("[(") + '\0' + "\\(" + '\0' + "\\)" + '\0' + "\\\\" +
+                                 "\x04\\r" "\x04\n" "\\(\\)" "\\)\\(" ")]TJ\n";
+    EXPECT_NE(bytes.find(expected), std::string::npos);
 }
 
 // The darkest grey level of a page rendered at 36 dpi (0 black, 255 white).
@@ -86,6 +104,19 @@ TEST(TextDrawing, GlyphsAreEmbeddedVisibleAndExtractable) {
     const auto text = run_command("pdftotext " + pdf.string() + " -");
     EXPECT_NE(text.out.find("HOW \u0416\u00e6\u2014"), std::string::npos) << text.out;
     EXPECT_NE(text.out.find("MMM"), std::string::npos) << text.out;
+    EXPECT_EQ(text.err, "");
+    EXPECT_EQ(run_command("qpdf --check " + pdf.string()).exit_status, 0);
+}
+
+TEST(TextDrawing, TextWithEscapedBytesExtractsUnchanged) {
+    // Parentheses, backslashes and code points whose bytes are CR or LF (U+040D, U+040A) survive
+    // the literal strings: a wrong escape would shift or drop characters in the extracted text.
+    test_support::ScratchFolder folder;
+    const std::string words = "(a\\b) \u040D\u040A\u040D (x)";
+    layout::Page page{400, 200, "1", {run(10, 100, words)}};
+    const auto pdf = testing::write_pdf_file(folder, render_pdf({page}, {}, charis, {}, {}), "escapes");
+    const auto text = run_command("pdftotext " + pdf.string() + " -");
+    EXPECT_NE(text.out.find(words), std::string::npos) << text.out;
     EXPECT_EQ(text.err, "");
     EXPECT_EQ(run_command("qpdf --check " + pdf.string()).exit_status, 0);
 }
