@@ -1,5 +1,7 @@
 #include "model/text.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 namespace pamphlet::model {
@@ -131,8 +133,29 @@ bool is_forbidden_control(char32_t code_point) {
     return (code_point < 0x20 && code_point != '\n' && code_point != '\t') || code_point == 0x7F;
 }
 
+namespace {
+
+// True if the eight bytes at `at` are all printable ASCII (0x20 to 0x7E), tested together: most of
+// every text is, and needs no decoding. The test may answer false for printable bytes after a
+// byte that is not (a borrow crosses into them); callers then look at each byte.
+bool printable_ascii_8(std::string_view text, std::size_t at) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, text.data() + at, 8);
+    const std::uint64_t below_space = (bytes - ones * 0x20) & ~bytes & high_bits;
+    const std::uint64_t above_tilde = ((bytes + ones * (0x7F - 0x7E)) | bytes) & high_bits;
+    return (below_space | above_tilde) == 0;
+}
+
+}  // namespace
+
 bool is_valid_model_text(std::string_view text) {
     for (std::size_t at = 0; at < text.size();) {
+        if (at + 8 <= text.size() && printable_ascii_8(text, at)) {
+            at += 8;
+            continue;
+        }
         char32_t code_point = 0;
         const std::size_t length = decode_utf8(text, at, code_point);
         if (length == 0 || is_forbidden_control(code_point)) return false;

@@ -2,6 +2,8 @@
 // src/readers/repair/ (each recording its changes), then become model blocks.
 #include "readers/plain_text.hpp"
 
+#include <algorithm>
+
 #include "readers/dictionary.hpp"
 #include "readers/repair/passes.hpp"
 #include "readers/repair/to_model.hpp"
@@ -15,28 +17,36 @@ namespace {
 using repair::Line;
 using repair::Lines;
 
+bool is_control(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+}
+
 // Splits the text into numbered lines with trailing spaces removed. A form feed is a page break:
 // the line after it starts a page. Other control characters cannot be set and are dropped.
 Lines split_lines(std::string_view text, const ReadOptions& options, model::Report& report) {
     Lines lines;
+    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     int number = 1;
     bool page_break = false;
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        std::string line;
+        const std::string_view raw = text.substr(start, end - start);
+        // Most lines hold no control character: they are copied whole.
+        const auto first_control = std::find_if(raw.begin(), raw.end(), is_control);
+        std::string line(raw.begin(), first_control);
         bool dropped = false;
-        for (char c : text.substr(start, end - start)) {
-            const unsigned char u = static_cast<unsigned char>(c);
-            if (c == '\f') {
+        for (auto c = first_control; c != raw.end(); ++c) {
+            if (*c == '\f') {
                 page_break = true;
-            } else if (c == '\t') {
+            } else if (*c == '\t') {
                 line += ' ';
-            } else if (u < 0x20 || u == 0x7F) {
+            } else if (is_control(*c)) {
                 dropped = true;
             } else {
-                line += c;
+                line += *c;
             }
         }
         if (dropped) report.warn(options.file_name, number, "control characters removed");
@@ -53,6 +63,17 @@ Lines split_lines(std::string_view text, const ReadOptions& options, model::Repo
     return lines;
 }
 
+// True if `word` lowered (repair::to_lower) is `lower`, an ASCII word in lower case: only ASCII
+// capitals need folding, since no letter beyond ASCII lowers to ASCII.
+bool lowers_to(std::string_view word, std::string_view lower) {
+    if (word.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != lower[i]) return false;
+    }
+    return true;
+}
+
 // The document's language from its most common short words: the text is all we have.
 std::string guess_language(const Lines& lines) {
     int english = 0;
@@ -61,9 +82,13 @@ std::string guess_language(const Lines& lines) {
     for (const Line& line : lines) {
         repair::letter_tokens(line.text, tokens);
         for (const repair::Token& token : tokens) {
-            const std::string word = repair::to_lower(std::string_view(line.text).substr(token.begin, token.end - token.begin));
-            english += word == "the" || word == "and" || word == "of" || word == "is";
-            german += word == "der" || word == "die" || word == "und" || word == "ist" || word == "nicht";
+            // The words counted have two to five letters: longer or shorter tokens are skipped
+            // before any comparison.
+            if (token.end - token.begin < 2 || token.end - token.begin > 5) continue;
+            const std::string_view word = std::string_view(line.text).substr(token.begin, token.end - token.begin);
+            english += lowers_to(word, "the") || lowers_to(word, "and") || lowers_to(word, "of") || lowers_to(word, "is");
+            german += lowers_to(word, "der") || lowers_to(word, "die") || lowers_to(word, "und") ||
+                      lowers_to(word, "ist") || lowers_to(word, "nicht");
         }
     }
     return german > english ? "de" : "en";

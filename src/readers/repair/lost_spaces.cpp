@@ -231,9 +231,15 @@ const std::vector<std::string>& cached_split(std::string_view word, const Repair
     return cache.emplace(std::string(word), split_run_together(word, context)).first->second;
 }
 
+// False when split_run_together is sure to leave the token alone for what is seen at a glance:
+// under four bytes (so under four letters), a hyphen or an apostrophe. Most words of a text stop
+// here, before the cache is searched.
+bool may_be_run_together(const Token& token) { return token.end - token.begin >= 4 && !token.joined; }
+
+// The line with its lost spaces restored, each restoration explained in `reasons`; when there are
+// none (most lines) the result is empty and the line is not copied.
 std::string repair_line(const std::string& text, const RepairContext& context, SplitCache& cache,
                         std::vector<Token>& tokens, std::vector<std::string>& reasons) {
-    std::string out;
     std::size_t copied = 0;
     // Glued sentences first, then run-together tokens.
     std::string glued_fixed;
@@ -246,21 +252,27 @@ std::string repair_line(const std::string& text, const RepairContext& context, S
         copied = at;
         reasons.push_back("a full stop glued to the next sentence");
     }
-    glued_fixed.append(text, copied, std::string::npos);
+    std::string_view fixed = text;
+    if (!reasons.empty()) {
+        glued_fixed.append(text, copied, std::string::npos);
+        fixed = glued_fixed;
+    }
 
+    std::string out;
     copied = 0;
-    letter_tokens(glued_fixed, tokens);
+    letter_tokens(fixed, tokens);
     for (const Token& token : tokens) {
-        const std::string_view word = std::string_view(glued_fixed).substr(token.begin, token.end - token.begin);
+        const std::string_view word = fixed.substr(token.begin, token.end - token.begin);
+        if (!may_be_run_together(token)) continue;
         // Never touch tokens in URLs, e-mail addresses or next to digits.
-        const char before = token.begin > 0 ? glued_fixed[token.begin - 1] : ' ';
-        const char after = token.end < glued_fixed.size() ? glued_fixed[token.end] : ' ';
+        const char before = token.begin > 0 ? fixed[token.begin - 1] : ' ';
+        const char after = token.end < fixed.size() ? fixed[token.end] : ' ';
         if (before == '/' || before == '@' || after == '@' || after == '/' || std::isdigit(static_cast<unsigned char>(before)) ||
             std::isdigit(static_cast<unsigned char>(after)) || before == '_' || after == '_')
             continue;
         const std::vector<std::string>& pieces = cached_split(word, context, cache);
         if (pieces.empty()) continue;
-        out.append(glued_fixed, copied, token.begin - copied);
+        out.append(fixed, copied, token.begin - copied);
         for (std::size_t p = 0; p < pieces.size(); ++p) {
             if (p > 0) out += ' ';
             out += pieces[p];
@@ -268,7 +280,8 @@ std::string repair_line(const std::string& text, const RepairContext& context, S
         copied = token.end;
         reasons.push_back("'" + std::string(word) + "' is no word, but its parts are words of this text");
     }
-    out.append(glued_fixed, copied, std::string::npos);
+    if (reasons.empty()) return out;
+    out.append(fixed.substr(copied));
     return out;
 }
 
@@ -277,11 +290,12 @@ std::string repair_line(const std::string& text, const RepairContext& context, S
 void restore_lost_spaces(TextBlocks& blocks, const RepairContext& context) {
     SplitCache cache;
     std::vector<Token> tokens;  // one buffer for every line
+    std::vector<std::string> reasons;
     for (TextBlock& block : blocks) {
         if (block.kind != BlockKind::paragraph && block.kind != BlockKind::block_quote) continue;
         if (is_all_caps(block.lines.front().text)) continue;
         for (Line& line : block.lines) {
-            std::vector<std::string> reasons;
+            reasons.clear();
             std::string repaired = repair_line(line.text, context, cache, tokens, reasons);
             if (reasons.empty()) continue;
             std::string reason;

@@ -1,5 +1,6 @@
 // Lone page numbers and running heads are page furniture of the original print, not text.
 // Every removed line is listed in the report, so nothing disappears silently.
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -12,25 +13,31 @@ namespace {
 
 bool is_blank(std::string_view text) { return trim(text).empty(); }
 
-// "12", "- 12 -", "[12]", "Page 12", "12 of 40".
+// "12", "- 12 -", "[12]", "Page 12", "12 of 40". Decided at the first character that rules the
+// line out (a letter, in most lines), since every line of the text is asked.
 bool is_page_number(std::string_view text) {
     std::string_view t = trim(text);
     if (t.starts_with("Page ") || t.starts_with("page ")) t.remove_prefix(5);
     int digits = 0;
-    bool other_words = false;
+    bool words_allowed = false;  // letters only as in "12 of 40"; looked up at the first letter
     for (std::size_t i = 0; i < t.size();) {
         const char32_t c = next_code_point(t, i);
         if (c >= '0' && c <= '9') {
-            ++digits;
+            if (++digits > 4) return false;
         } else if (is_letter(c)) {
-            other_words = true;
+            if (!words_allowed) {
+                // Words only as in "12 of 40", which has digits: prose ends here.
+                if (t.find(" of ") == std::string_view::npos ||
+                    std::none_of(t.begin(), t.end(), [](char d) { return d >= '0' && d <= '9'; }))
+                    return false;
+                words_allowed = true;
+            }
         } else if (!(c == ' ' || c == '-' || c == 0x2013 || c == 0x2014 || c == '[' || c == ']' ||
                      c == '(' || c == ')' || c == '|')) {
             return false;
         }
     }
-    if (t.find(" of ") != std::string_view::npos) other_words = false;
-    return digits >= 1 && digits <= 4 && !other_words;
+    return digits >= 1;
 }
 
 // A running head compared without its page number.
@@ -50,12 +57,16 @@ bool stands_alone(const Lines& lines, std::size_t i) {
     return (blank_before && blank_after) || page_follows || (blank_before && i + 1 < lines.size() && lines[i + 1].page_start);
 }
 
-bool near_page_boundary(const Lines& lines, std::size_t i, const std::vector<bool>& numbers) {
-    for (std::size_t k = (i >= 2 ? i - 2 : 0); k <= i + 2 && k < lines.size(); ++k) {
-        if (k == i) continue;
-        if (numbers[k] || lines[k].page_start) return true;
+// The lines within two lines of a page boundary (a lone page number or the first line of a page),
+// not counting the boundary line itself: the only places a running head stands.
+std::vector<bool> near_page_boundary(const Lines& lines, const std::vector<bool>& numbers) {
+    std::vector<bool> near(lines.size(), false);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        if (!numbers[k] && !lines[k].page_start) continue;
+        for (std::size_t i = (k >= 2 ? k - 2 : 0); i <= k + 2 && i < lines.size(); ++i)
+            if (i != k) near[i] = true;
     }
-    return false;
+    return near;
 }
 
 }  // namespace
@@ -75,9 +86,10 @@ void remove_page_furniture(Lines& lines, const RepairContext& context) {
 
     // Only lines near a page boundary can be running heads: that cheap test goes first, so that
     // the keys of all the other lines (most of a novel) are never built.
+    const std::vector<bool> near_boundary = near_page_boundary(lines, numbers);
     std::map<std::string, int> head_counts;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (numbers[i] || !near_page_boundary(lines, i, numbers)) continue;
+        if (numbers[i] || !near_boundary[i]) continue;
         const std::string key = head_key(lines[i].text);
         if (key.empty() || width(key) > 70) continue;
         ++head_counts[key];
@@ -89,7 +101,7 @@ void remove_page_furniture(Lines& lines, const RepairContext& context) {
                            "a lone page number from the original print");
             continue;
         }
-        if (!near_page_boundary(lines, i, numbers)) continue;
+        if (!near_boundary[i]) continue;
         const std::string key = head_key(lines[i].text);
         const auto counted = head_counts.find(key);
         if (key.empty() || counted == head_counts.end() || counted->second < 3) continue;

@@ -21,6 +21,8 @@ bool is_upper(char32_t c);
 bool is_lower(char32_t c);
 char32_t to_lower(char32_t c);
 std::string to_lower(std::string_view word);
+// The same into `out` (replaced), for loops over many words that reuse one buffer.
+void to_lower(std::string_view word, std::string& out);
 
 // Number of code points.
 std::size_t width(std::string_view text);

@@ -1,6 +1,7 @@
 #include "readers/repair/vocabulary.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "readers/repair/utf8_text.hpp"
 
@@ -38,8 +39,23 @@ char32_t step(std::string_view text, std::size_t& i) {
     return next_code_point(text, i);
 }
 
+constexpr bool ascii_letter(unsigned char byte) { return static_cast<unsigned>((byte | 0x20) - 'a') < 26u; }
+
+// What a byte can be in letter_tokens, looked up in one table: ASCII letters and everything else
+// of ASCII apart, the ASCII joiners (hyphen, apostrophe), and bytes beyond ASCII, which are decoded.
+enum class ByteKind : unsigned char { other, letter, joiner, beyond_ascii };
+constexpr std::array<ByteKind, 256> byte_kinds = [] {
+    std::array<ByteKind, 256> kinds{};
+    for (unsigned byte = 0; byte < 256; ++byte)
+        kinds[byte] = byte >= 0x80                          ? ByteKind::beyond_ascii
+                      : ascii_letter(static_cast<unsigned char>(byte)) ? ByteKind::letter
+                      : byte == '-' || byte == '\''        ? ByteKind::joiner
+                                                            : ByteKind::other;
+    return kinds;
+}();
+
 bool letter(char32_t c) {
-    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (c < 0x80) return ascii_letter(static_cast<unsigned char>(c));
     return is_letter(c);
 }
 
@@ -61,27 +77,45 @@ std::vector<Token> letter_tokens(std::string_view text) {
 
 void letter_tokens(std::string_view text, std::vector<Token>& tokens) {
     tokens.clear();
+    const std::size_t size = text.size();
+    const auto kind = [&](std::size_t at) { return byte_kinds[static_cast<unsigned char>(text[at])]; };
     std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t start = i;
-        char32_t c = step(text, i);
-        if (!letter(c)) continue;
+    while (i < size) {
+        // Between tokens, ASCII that is no letter is skipped without decoding.
+        while (i < size && (kind(i) == ByteKind::other || kind(i) == ByteKind::joiner)) ++i;
+        if (i == size) break;
+        const std::size_t start = i;
+        if (kind(i) == ByteKind::letter) {
+            ++i;
+        } else if (!letter(next_code_point(text, i))) {
+            continue;
+        }
         std::size_t end = i;
-        while (i < text.size()) {
-            std::size_t here = i;
-            c = step(text, i);
+        bool joined = false;
+        while (i < size) {
+            // A run of ASCII letters, most of every token, in a tight loop.
+            const std::size_t run = i;
+            while (i < size && kind(i) == ByteKind::letter) ++i;
+            if (i > run) end = i;
+            if (i == size || kind(i) == ByteKind::other) break;
+            // A joiner, or a byte beyond ASCII: decoded.
+            const std::size_t here = i;
+            const char32_t c = step(text, i);
             if (letter(c)) {
                 end = i;
                 continue;
             }
-            if (is_inner_joiner(c) && i < text.size()) {
+            if (is_inner_joiner(c) && i < size) {
                 std::size_t peek = i;
-                if (letter(step(text, peek))) continue;
+                if (letter(step(text, peek))) {
+                    joined = true;
+                    continue;
+                }
             }
             i = here;
             break;
         }
-        tokens.push_back({start, end});
+        tokens.push_back({start, end, joined});
         i = end;
     }
 }
@@ -99,6 +133,11 @@ bool ends_with_broken_word(std::string_view line) {
 Vocabulary::Vocabulary(const Lines& lines) {
     bool previous_broken = false;
     std::vector<Token> tokens;
+    std::string token;  // the current token in lower case; one buffer for every token
+    // The word counter of each spelling ("The", "the") of a token without a hyphen met so far: a
+    // text repeats its words thousands of times, and a spelling seen before is counted without
+    // lowering it again. (Elements of an unordered_map stay where they are as it grows.)
+    std::unordered_map<std::string, int*, Hash, std::equal_to<>> counter_of_spelling;
     for (const Line& line : lines) {
         const std::string_view text = line.text;
         const bool broken = ends_with_broken_word(text);
@@ -106,7 +145,21 @@ Vocabulary::Vocabulary(const Lines& lines) {
         for (std::size_t t = 0; t < tokens.size(); ++t) {
             if (t == 0 && previous_broken) continue;
             if (t + 1 == tokens.size() && broken) continue;
-            const std::string token = to_lower(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
+            if (tokens[t].end + 1 < text.size() && text[tokens[t].end] == '-' && text[tokens[t].end + 1] == ' ')
+                ++spaced_hyphen_dashes_;
+            const std::string_view spelling = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+            if (const auto known = counter_of_spelling.find(spelling); known != counter_of_spelling.end()) {
+                ++*known->second;
+                continue;
+            }
+            to_lower(spelling, token);
+            if (spelling.find('-') == std::string_view::npos) {
+                // One word, the whole token.
+                int& counter = words_.try_emplace(token, 0).first->second;
+                ++counter;
+                counter_of_spelling.emplace(spelling, &counter);
+                continue;
+            }
             // Words: runs of letters (and apostrophes) between hyphens.
             std::size_t piece_start = 0;
             bool has_hyphen = false;
@@ -122,8 +175,6 @@ Vocabulary::Vocabulary(const Lines& lines) {
                 count(prefixes_, std::string_view(token).substr(0, token.find('-')));
                 count(suffixes_, std::string_view(token).substr(token.rfind('-') + 1));
             }
-            if (tokens[t].end + 1 < text.size() && text[tokens[t].end] == '-' && text[tokens[t].end + 1] == ' ')
-                ++spaced_hyphen_dashes_;
         }
         previous_broken = broken;
     }

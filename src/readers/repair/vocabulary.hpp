@@ -57,6 +57,7 @@ private:
 struct Token {
     std::size_t begin = 0;
     std::size_t end = 0;  // byte offsets into the text
+    bool joined = false;  // holds a hyphen or an apostrophe between its letters
 };
 std::vector<Token> letter_tokens(std::string_view text);
 // The same into `tokens` (cleared first), for loops over many lines that reuse one buffer.
