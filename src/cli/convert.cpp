@@ -1,5 +1,6 @@
 #include "cli/convert.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -161,7 +162,14 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
     summary.notes = notes.primary + notes.secondary;
 
     // Both the PDF and the EPUB's page list need the pages, so the layout runs once for all targets.
-    const layout::TypesetDocument pages = layout::typeset(document, style, resources.layout, summary.report);
+    // Its warnings (overfull lines, glyphs missing from the style's fonts, figures the PDF cannot
+    // print) are about the printed pages: an EPUB-only conversion, which uses the pages only for
+    // its page list, does not report them.
+    const bool prints = std::any_of(request.targets.begin(), request.targets.end(),
+                                    [](const OutputTarget& target) { return target.format != OutputFormat::epub; });
+    model::Report layout_report;
+    const layout::TypesetDocument pages =
+        layout::typeset(document, style, resources.layout, prints ? summary.report : layout_report);
 
     // Render every output first, then write them: a failure in one format leaves no file changed.
     std::vector<std::pair<const OutputTarget*, std::string>> rendered;

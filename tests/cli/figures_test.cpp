@@ -122,3 +122,21 @@ TEST(Figures, TheEpubPacksTheSameImagesAndPassesEpubcheck) {
                                    quote_for_shell((folder / "notes.epub").string()) + " 2>&1");
     EXPECT_NE(check.out.find("0 fatals / 0 errors / 0 warnings"), std::string::npos) << check.out;
 }
+
+// A GIF figure goes into the EPUB as it is but cannot be printed: the warning about the PDF
+// comes only from conversions that make a PDF.
+TEST(Figures, PrintWarningsOnlyWhenAPdfIsMade) {
+    ScratchFolder folder;
+    // A 1x1 GIF: header, two-colour table, one image of one pixel, trailer.
+    const unsigned char gif[] = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0xFF, 0xFF, 0, 0, 0,
+                                 ',', 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 'D', 1, 0, ';'};
+    write_file(folder / "anim.gif", std::string(reinterpret_cast<const char*>(gif), sizeof gif));
+    write_file(folder / "essay.md", "# Essay\n\nText before.\n\n![A moving picture](anim.gif)\n\nText after.\n");
+    const auto epub_only = convert_in(folder, "essay.md -o essay.epub");
+    ASSERT_EQ(epub_only.exit_status, 0) << epub_only.err;
+    EXPECT_EQ(epub_only.err.find("anim.gif"), std::string::npos) << epub_only.err;
+    const auto pdf = convert_in(folder, "essay.md -o essay.pdf");
+    ASSERT_EQ(pdf.exit_status, 0) << pdf.err;
+    EXPECT_NE(pdf.err.find("figure 'anim.gif'"), std::string::npos) << pdf.err;
+    EXPECT_NE(pdf.err.find("the PDF shows its caption instead"), std::string::npos) << pdf.err;
+}
