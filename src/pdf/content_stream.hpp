@@ -14,6 +14,20 @@
 
 namespace pamphlet::pdf {
 
+// std::llround without the library call (1.6 million calls for War and Peace's positions):
+// x - trunc(x) is exact in double arithmetic, so this rounds every value exactly as llround
+// does (halfway cases away from zero), for |x| < 2^63.
+inline std::int64_t round_half_away(double x) {
+    auto whole = static_cast<std::int64_t>(x);  // truncates toward zero
+    const double fraction = x - static_cast<double>(whole);
+    if (fraction >= 0.5) {
+        ++whole;
+    } else if (fraction <= -0.5) {
+        --whole;
+    }
+    return whole;
+}
+
 class ContentStream {
 public:
     explicit ContentStream(HPDF_Page page) : page_(page) {}

@@ -7,7 +7,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "layout/shaping.hpp"
 #include "pdf/content_stream.hpp"
 
 namespace pamphlet::pdf {
@@ -15,7 +14,7 @@ namespace {
 
 // Positions in whole hundredths of a point (1/7200 in): far below what print or screen can
 // show, shorter numbers in the content streams, and exact integer arithmetic for the moves.
-std::int64_t hundredths(double value) { return std::llround(value * 100.0); }
+std::int64_t hundredths(double value) { return round_half_away(value * 100.0); }
 
 // Draws glyph runs inside one text object, setting font, size and scaling only when they change
 // (keeps content streams small). The words themselves (Td, one TJ array per line) are written by
@@ -27,8 +26,7 @@ public:
 
     void draw(const layout::GlyphRun& run) {
         codes_.clear();
-        for (const layout::DecodedCharacter& character : layout::decode_utf8(run.text))
-            if (is_drawable(character.code)) codes_.push_back(character.code);
+        append_drawable_codes(run.text, codes_);
         if (codes_.empty()) return;
         const auto font = fonts_.find(run.face);
         if (font == fonts_.end()) throw std::logic_error("glyph run in a face that was not loaded");
@@ -57,7 +55,7 @@ public:
             // The next word on the same line: a number in the TJ array moves it from where the
             // previous word ended (in thousandths of the font size), instead of a Td of its own.
             const double gap = static_cast<double>(x) / 100.0 - pen_x_;
-            const std::int64_t adjustment = std::llround(-gap * 1000.0 / size_times_scale);
+            const std::int64_t adjustment = round_half_away(-gap * 1000.0 / size_times_scale);
             content_.adjust_in_array(adjustment);
             pen_x_ -= static_cast<double>(adjustment) * size_times_scale / 1000.0;
         } else {

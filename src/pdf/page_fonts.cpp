@@ -5,14 +5,25 @@
 #include <stdexcept>
 #include <string>
 
-#include "layout/shaping.hpp"
 #include "model/text.hpp"
 
 namespace pamphlet::pdf {
 
-bool is_drawable(char32_t character) {
-    return character >= 0x20 && character != 0x7F && !(character >= 0x80 && character < 0xA0) &&
-           character < 0x10000 && !(character >= 0xD800 && character < 0xE000);
+void append_drawable_codes(std::string_view text, std::u32string& codes) {
+    for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        char32_t code = lead;
+        std::size_t length = 1;
+        if (lead >= 0x80) {  // most text is ASCII: no call for it
+            length = model::decode_utf8(text, at, code);
+            if (length == 0) {
+                code = 0xFFFD;
+                length = 1;
+            }
+        }
+        if (is_drawable(code)) codes.push_back(code);
+        at += length;
+    }
 }
 
 std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vector<layout::Page>& pages) {
@@ -20,13 +31,20 @@ std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vecto
     // the runs, turned into sets at the end: a set insertion per character drawn was 2% of a
     // whole run.
     std::map<layout::FaceId, std::vector<bool>> seen;
+    std::u32string codes;  // one run's, reused
+    layout::FaceId last_face = 0;
+    std::vector<bool>* flags = nullptr;  // last_face's (map nodes stay put)
     for (const layout::Page& page : pages)
         for (const layout::PageItem& item : page.items)
             if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
-                std::vector<bool>& flags = seen[run->face];
-                if (flags.empty()) flags.resize(0x10000);
-                for (const layout::DecodedCharacter& character : layout::decode_utf8(run->text))
-                    if (is_drawable(character.code)) flags[character.code] = true;
+                if (flags == nullptr || run->face != last_face) {
+                    flags = &seen[run->face];
+                    if (flags->empty()) flags->resize(0x10000);
+                    last_face = run->face;
+                }
+                codes.clear();
+                append_drawable_codes(run->text, codes);
+                for (const char32_t code : codes) (*flags)[code] = true;
             }
     std::map<layout::FaceId, std::set<char32_t>> result;
     for (const auto& [face, flags] : seen) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,8 +17,16 @@
 namespace pamphlet::pdf {
 
 // Whether a code point can be drawn: libharu's UTF-8 path writes two-byte CIDs, so only the
-// Basic Multilingual Plane, and control characters have no glyph to draw.
-bool is_drawable(char32_t character);
+// Basic Multilingual Plane, and control characters have no glyph to draw. Inline: it runs for
+// every character of a book, twice.
+inline bool is_drawable(char32_t character) {
+    return character >= 0x20 && character != 0x7F && !(character >= 0x80 && character < 0xA0) &&
+           character < 0x10000 && !(character >= 0xD800 && character < 0xE000);
+}
+
+// Appends the drawable code points of a run's UTF-8 text to `codes` (a malformed byte reads as
+// U+FFFD, as layout::decode_utf8 has it). Decodes in place: no vector per run.
+void append_drawable_codes(std::string_view text, std::u32string& codes);
 
 std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vector<layout::Page>& pages);
 

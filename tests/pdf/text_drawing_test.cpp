@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "layout/images.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/page_fonts.hpp"
 #include "pdf/pdf_validators.hpp"
 #include "pdf/render_pdf.hpp"
 #include "support/test_images.hpp"
@@ -57,6 +59,22 @@ TEST(ContentStream, EscapesDelimitersBackslashAndCarriageReturn) {
     const std::string expected = std::string("[(") + '\0' + "\\(" + '\0' + "\\)" + '\0' + "\\\\" +
                                  "\x04\\r" "\x04\n" "\\(\\)" "\\)\\(" ")]TJ\n";
     EXPECT_NE(bytes.find(expected), std::string::npos);
+}
+
+TEST(ContentStream, RoundsExactlyAsLlround) {
+    const double values[] = {0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
+                             4503599627370495.5, -4503599627370495.5, 12345.675 * 100, -0.07 * 100, 1e15 + 0.5};
+    for (const double value : values) EXPECT_EQ(round_half_away(value), std::llround(value)) << value;
+    for (int step = -100000; step <= 100000; ++step) {
+        const double value = step * 0.01 + 0.005;  // near every halfway case of hundredths
+        ASSERT_EQ(round_half_away(value * 100.0), std::llround(value * 100.0)) << value;
+    }
+}
+
+TEST(ContentStream, DrawableCodesSkipControlsAndMendBadBytes) {
+    std::u32string codes;
+    append_drawable_codes("a\tb\xC3\xA6\xFF\x7F\u0085\U0001F600\u2014", codes);
+    EXPECT_EQ(codes, U"ab\u00E6\uFFFD\u2014");  // tab, DEL, C1 control and astral dropped
 }
 
 // The darkest grey level of a page rendered at 36 dpi (0 black, 255 white).
