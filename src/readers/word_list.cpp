@@ -75,8 +75,8 @@ std::unique_ptr<const WordList> WordList::open(const std::filesystem::path& list
         address = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0);
     ::close(descriptor);  // the mapping stays valid
     if (address == MAP_FAILED) return nullptr;
-    std::unique_ptr<const WordList> mapped(new WordList(address, static_cast<std::size_t>(info.st_size)));
-    if (!mapped->valid()) return nullptr;
+    std::unique_ptr<WordList> mapped(new WordList(address, static_cast<std::size_t>(info.st_size)));
+    if (!mapped->index()) return nullptr;
     const format::Header& header = *mapped->header_;
     if (header.refused != 0 || !same_file(aff, header.aff_size, header.aff_mtime_ns) ||
         !same_file(dic, header.dic_size, header.dic_mtime_ns))
@@ -88,8 +88,9 @@ WordList::WordList(void* address, std::size_t length) : address_(address), lengt
 
 WordList::~WordList() { ::munmap(address_, length_); }
 
-// Checks that the sections the header announces fit the file exactly, then points at them.
-bool WordList::valid() const {
+// Checks that the sections the header announces fit the file exactly, then points at them. (The
+// words themselves are not checked: the file is the generator's, written whole or not at all.)
+bool WordList::index() {
     const auto* bytes = static_cast<const char*>(address_);
     const auto* header = reinterpret_cast<const format::Header*>(bytes);
     if (std::memcmp(header->magic, format::magic, sizeof format::magic) != 0) return false;
@@ -98,15 +99,14 @@ bool WordList::valid() const {
                                  std::uint64_t{header->convert_count} * sizeof(format::Convert) +
                                  (std::uint64_t{header->word_count} + 1) * sizeof(std::uint32_t) + header->text_size;
     if (needed != length_) return false;
-    auto& self = const_cast<WordList&>(*this);
-    self.header_ = header;
-    self.letters_ = reinterpret_cast<const format::Letter*>(bytes + sizeof(format::Header));
-    self.live_ = reinterpret_cast<const std::uint32_t*>(self.letters_ + header->letter_count);
-    self.converts_ = reinterpret_cast<const format::Convert*>(self.live_ + header->live_count);
-    self.offsets_ = reinterpret_cast<const std::uint32_t*>(self.converts_ + header->convert_count);
-    self.text_ = reinterpret_cast<const char*>(self.offsets_ + header->word_count + 1);
-    for (std::uint32_t code = 0; code < self.ascii_.size(); ++code) self.ascii_[code] = self.search_letter(code);
-    return self.offsets_[header->word_count] == header->text_size;
+    header_ = header;
+    letters_ = reinterpret_cast<const format::Letter*>(bytes + sizeof(format::Header));
+    live_ = reinterpret_cast<const std::uint32_t*>(letters_ + header->letter_count);
+    converts_ = reinterpret_cast<const format::Convert*>(live_ + header->live_count);
+    offsets_ = reinterpret_cast<const std::uint32_t*>(converts_ + header->convert_count);
+    text_ = reinterpret_cast<const char*>(offsets_ + header->word_count + 1);
+    for (std::uint32_t code = 0; code < ascii_.size(); ++code) ascii_[code] = search_letter(code);
+    return offsets_[header->word_count] == header->text_size;
 }
 
 const format::Letter* WordList::letter(std::uint32_t code) const {

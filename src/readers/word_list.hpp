@@ -37,7 +37,7 @@ public:
 
 private:
     WordList(void* address, std::size_t length);
-    bool valid() const;
+    bool index();
     const word_list_format::Letter* letter(std::uint32_t code) const;
     const word_list_format::Letter* search_letter(std::uint32_t code) const;
     bool contains(std::string_view word) const;
