@@ -9,8 +9,11 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -103,6 +106,55 @@ struct FontFile {
     }
 };
 
+// A small open-addressing table from a character pair to its kerning: the line breaker asks for
+// the kerning of every neighbouring pair of a novel, and std::unordered_map's node per entry and
+// modulo hashing cost more than the look-up itself.
+class PairKerning {
+public:
+    const double* find(std::uint64_t key) const {
+        if (keys_.empty()) return nullptr;
+        for (std::size_t slot = home(key);; slot = (slot + 1) & mask()) {
+            if (keys_[slot] == key) return &values_[slot];
+            if (keys_[slot] == empty) return nullptr;
+        }
+    }
+
+    void insert(std::uint64_t key, double value) {
+        if (2 * (count_ + 1) > keys_.size()) grow();
+        std::size_t slot = home(key);
+        while (keys_[slot] != empty && keys_[slot] != key) slot = (slot + 1) & mask();
+        count_ += keys_[slot] == empty;
+        keys_[slot] = key;
+        values_[slot] = value;
+    }
+
+private:
+    // No real pair has this key: a character is at most 0x10FFFF.
+    static constexpr std::uint64_t empty = ~std::uint64_t{0};
+
+    std::size_t mask() const { return keys_.size() - 1; }
+    std::size_t home(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
+
+    void grow() {
+        std::vector<std::uint64_t> old_keys = std::move(keys_);
+        std::vector<double> old_values = std::move(values_);
+        const std::size_t size = old_keys.empty() ? 1024 : 2 * old_keys.size();
+        keys_.assign(size, empty);
+        values_.assign(size, 0.0);
+        shift_ = 64 - static_cast<int>(std::countr_zero(size));
+        count_ = 0;
+        for (std::size_t i = 0; i < old_keys.size(); ++i)
+            if (old_keys[i] != empty) insert(old_keys[i], old_values[i]);
+    }
+
+    std::vector<std::uint64_t> keys_;
+    std::vector<double> values_;
+    std::size_t count_ = 0;
+    int shift_ = 64;
+};
+
 // A face as one document uses it: the shared file plus this document's lazily filled caches of
 // glyph ids, advances, ink extents and kerning. The line breaker asks for these per glyph, so the
 // common characters (Latin, Greek, Cyrillic, punctuation) sit in flat tables, not in hash maps.
@@ -113,10 +165,13 @@ struct LoadedFace {
     static constexpr std::uint32_t unknown_glyph = 0xFFFFFFFF;
     mutable std::vector<std::uint32_t> common_glyphs = std::vector<std::uint32_t>(common_characters, unknown_glyph);
     mutable std::vector<double> common_advances = std::vector<double>(common_characters, -1.0);  // negative: not yet
+    // Filled on the first ink question (faces used only for spaces or measuring never need it);
+    // NaN ascent: not yet measured.
+    mutable std::vector<InkExtent> common_ink;
     mutable std::unordered_map<char32_t, hb_codepoint_t> glyphs;
     mutable std::unordered_map<char32_t, double> advances;
-    mutable std::unordered_map<char32_t, std::pair<double, double>> ink;  // ascent, descent
-    mutable std::unordered_map<std::uint64_t, double> kerning;
+    mutable std::unordered_map<char32_t, InkExtent> ink;
+    mutable PairKerning kerning;
     mutable HbPointer<hb_buffer_t> buffer;
 
     explicit LoadedFace(std::shared_ptr<const FontFile> loaded) : shared(std::move(loaded)), file(*shared) {}
@@ -152,15 +207,26 @@ struct LoadedFace {
         return advances.emplace(character, measure_advance(character)).first->second;
     }
 
-    const std::pair<double, double>& ink_extent(char32_t character) const {
-        auto found = ink.find(character);
-        if (found != ink.end()) return found->second;
+    InkExtent measure_ink(char32_t character) const {
         hb_glyph_extents_t extents{};
-        std::pair<double, double> value{0, 0};
+        InkExtent value{0, 0};
         if (hb_font_get_glyph_extents(file.font.get(), glyph(character), &extents)) {
             value = {extents.y_bearing / file.units_per_em, -(extents.y_bearing + extents.height) / file.units_per_em};
         }
-        return ink.emplace(character, value).first->second;
+        return value;
+    }
+
+    InkExtent ink_extent(char32_t character) const {
+        if (character < common_characters) {
+            if (common_ink.empty())
+                common_ink.assign(common_characters, InkExtent{std::numeric_limits<double>::quiet_NaN(), 0});
+            InkExtent& known = common_ink[character];
+            if (std::isnan(known.ascent)) known = measure_ink(character);
+            return known;
+        }
+        auto found = ink.find(character);
+        if (found != ink.end()) return found->second;
+        return ink.emplace(character, measure_ink(character)).first->second;
     }
 
     // Kerning as the PDF will need it: shape the pair with HarfBuzz (GPOS or the old kern
@@ -169,8 +235,7 @@ struct LoadedFace {
     // a glyph, the pair gets no kerning rather than a wrong one.
     double kern(char32_t left, char32_t right) const {
         std::uint64_t key = (static_cast<std::uint64_t>(left) << 32) | right;
-        auto found = kerning.find(key);
-        if (found != kerning.end()) return found->second;
+        if (const double* found = kerning.find(key)) return *found;
         double value = 0;
         hb_codepoint_t left_glyph = glyph(left);
         hb_codepoint_t right_glyph = glyph(right);
@@ -195,7 +260,7 @@ struct LoadedFace {
                         file.units_per_em;
             }
         }
-        kerning.emplace(key, value);
+        kerning.insert(key, value);
         return value;
     }
 };
@@ -355,6 +420,19 @@ FaceId FontLibrary::face_for(FaceId preferred, char32_t character, const std::ve
     return chosen;
 }
 
+ShownGlyph FontLibrary::shown_glyph(FaceId preferred, char32_t character,
+                                    const std::vector<std::string>& fallback_families) {
+    const LoadedFace* loaded = &implementation_->at(preferred);
+    ShownGlyph out{preferred, loaded->glyph(character) != 0, 0};
+    if (!out.present) {
+        out.face = face_for(preferred, character, fallback_families);
+        loaded = &implementation_->at(out.face);
+        out.present = loaded->glyph(character) != 0;
+    }
+    out.advance_em = loaded->advance(character);
+    return out;
+}
+
 bool FontLibrary::has_glyph(FaceId face, char32_t character) const {
     return implementation_->at(face).glyph(character) != 0;
 }
@@ -370,11 +448,15 @@ double FontLibrary::kerning_em(FaceId face, char32_t left, char32_t right) const
 FaceMetrics FontLibrary::metrics(FaceId face) const { return implementation_->at(face).file.metrics; }
 
 double FontLibrary::ink_ascent_em(FaceId face, char32_t character) const {
-    return implementation_->at(face).ink_extent(character).first;
+    return implementation_->at(face).ink_extent(character).ascent;
 }
 
 double FontLibrary::ink_descent_em(FaceId face, char32_t character) const {
-    return implementation_->at(face).ink_extent(character).second;
+    return implementation_->at(face).ink_extent(character).descent;
+}
+
+InkExtent FontLibrary::ink_extent_em(FaceId face, char32_t character) const {
+    return implementation_->at(face).ink_extent(character);
 }
 
 const std::filesystem::path& FontLibrary::file(FaceId face) const { return implementation_->at(face).file.file; }

@@ -26,6 +26,21 @@ struct FaceMetrics {  // in ems (fractions of the font size)
     double cap_height = 0.7;
 };
 
+// How far a character's ink reaches above the baseline and below it, in ems (both positive when
+// they extend that way).
+struct InkExtent {
+    double ascent = 0;
+    double descent = 0;
+};
+
+// What face_for, has_glyph and advance_em would say of one character, asked at once (the line
+// breaker asks this for every character of a book).
+struct ShownGlyph {
+    FaceId face = 0;
+    bool present = false;  // the face has the character (false: no face has it)
+    double advance_em = 0;
+};
+
 // The run's font files: fontconfig's answers and every parsed font file, shared by all the
 // documents (and threads) of one run so each file is read and parsed once. Thread-safe; what it
 // hands out is immutable. FontLibrary is the per-document view on it.
@@ -64,6 +79,8 @@ public:
     // (same weight and slant) that does, else `preferred` (the caller warns of a missing glyph).
     FaceId face_for(FaceId preferred, char32_t character, const std::vector<std::string>& fallback_families);
 
+    ShownGlyph shown_glyph(FaceId preferred, char32_t character, const std::vector<std::string>& fallback_families);
+
     bool has_glyph(FaceId face, char32_t character) const;
     double advance_em(FaceId face, char32_t character) const;                  // nominal advance
     double kerning_em(FaceId face, char32_t left, char32_t right) const;       // GPOS/kern pair
@@ -73,6 +90,7 @@ public:
     // these; the font-wide ascender and descender are much larger (Charis SIL: 1.20 and 0.44).
     double ink_ascent_em(FaceId face, char32_t character) const;
     double ink_descent_em(FaceId face, char32_t character) const;
+    InkExtent ink_extent_em(FaceId face, char32_t character) const;  // both at once
 
     const std::filesystem::path& file(FaceId face) const;
     std::string_view file_bytes(FaceId face) const;  // the whole font file, read once

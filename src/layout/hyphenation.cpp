@@ -150,11 +150,11 @@ const HyphenationPatterns::Dictionary* Hyphenation::dictionary(std::string_view 
 
 bool Hyphenation::supports(std::string_view language) const { return !dictionary_file(language).empty(); }
 
-std::vector<std::size_t> Hyphenation::points(std::string_view word, std::string_view language) {
+const std::vector<std::size_t>& Hyphenation::points(std::string_view word, std::string_view language) {
     // Most words were seen before: answer those from the cache before decoding anything.
     std::size_t length = 0;
     for (char byte : word) length += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
-    if (length < static_cast<std::size_t>(minimum_left + minimum_right)) return {};
+    if (length < static_cast<std::size_t>(minimum_left + minimum_right)) return no_points_;
     key_.assign(language).push_back('\x1f');
     key_.append(word);
     if (auto known = known_words_.find(key_); known != known_words_.end()) return known->second;
@@ -175,8 +175,7 @@ std::vector<std::size_t> Hyphenation::points(std::string_view word, std::string_
     }
     constexpr std::size_t most_words_remembered = 200000;
     if (known_words_.size() >= most_words_remembered) known_words_.clear();
-    known_words_.emplace(key_, out);
-    return out;
+    return known_words_.emplace(key_, std::move(out)).first->second;
 }
 
 }  // namespace pamphlet::layout

@@ -56,8 +56,9 @@ public:
 
     // Byte offsets into `word` (UTF-8, letters only, any case) where the word may be broken with
     // a hyphen: a hyphen goes *before* the character starting at that offset. Empty when the
-    // language has no dictionary or the word is too short.
-    std::vector<std::size_t> points(std::string_view word, std::string_view language);
+    // language has no dictionary or the word is too short. The reference is valid until the next
+    // call (the answers are cached per word, and most words of a book are asked for many times).
+    const std::vector<std::size_t>& points(std::string_view word, std::string_view language);
 
     // Whether a dictionary exists for the language ("en", "en-GB", "de-CH", "de-1996"...), without
     // loading it (the large German patterns take tens of milliseconds to load).
@@ -75,6 +76,7 @@ private:
     // Words repeat a lot in running text; remembering their points makes hyphenating a novel cheap.
     std::unordered_map<std::string, std::vector<std::size_t>> known_words_;  // key: language '\x1f' word
     std::string key_;  // reused for lookups
+    std::vector<std::size_t> no_points_;  // the answer for short words: always empty
 };
 
 }  // namespace pamphlet::layout

@@ -196,25 +196,28 @@ void LevelBuilder::load_nohyphen(const char* value) {
 // One line of patterns or options, with libhyphen's meaning: "LEFTHYPHENMIN 2", "NOHYPHEN -,'",
 // a TeX pattern ".ab1c", or a non-standard one "ab1c/x=y,2,3" (replacement, start, cut).
 void LevelBuilder::load_line(char* line) {
-    if (starts_with(line, "LEFTHYPHENMIN")) {
-        dict_->lhmin = static_cast<char>(std::atoi(line + 13));
-        return;
-    }
-    if (starts_with(line, "RIGHTHYPHENMIN")) {
-        dict_->rhmin = static_cast<char>(std::atoi(line + 14));
-        return;
-    }
-    if (starts_with(line, "COMPOUNDLEFTHYPHENMIN")) {
-        dict_->clhmin = static_cast<char>(std::atoi(line + 21));
-        return;
-    }
-    if (starts_with(line, "COMPOUNDRIGHTHYPHENMIN")) {
-        dict_->crhmin = static_cast<char>(std::atoi(line + 22));
-        return;
-    }
-    if (starts_with(line, "NOHYPHEN")) {
-        load_nohyphen(line + 8);
-        return;
+    // Patterns are lower case; only a line starting with one of the keywords' capitals can be one.
+    if (line[0] == 'L' || line[0] == 'R' || line[0] == 'C' || line[0] == 'N') {
+        if (starts_with(line, "LEFTHYPHENMIN")) {
+            dict_->lhmin = static_cast<char>(std::atoi(line + 13));
+            return;
+        }
+        if (starts_with(line, "RIGHTHYPHENMIN")) {
+            dict_->rhmin = static_cast<char>(std::atoi(line + 14));
+            return;
+        }
+        if (starts_with(line, "COMPOUNDLEFTHYPHENMIN")) {
+            dict_->clhmin = static_cast<char>(std::atoi(line + 21));
+            return;
+        }
+        if (starts_with(line, "COMPOUNDRIGHTHYPHENMIN")) {
+            dict_->crhmin = static_cast<char>(std::atoi(line + 22));
+            return;
+        }
+        if (starts_with(line, "NOHYPHEN")) {
+            load_nohyphen(line + 8);
+            return;
+        }
     }
 
     // The replacement part is cut off the line first, so the pattern is what precedes the slash.
@@ -245,16 +248,21 @@ void LevelBuilder::load_line(char* line) {
 
     // Letters (any byte above space, UTF-8 included) make the word; a digit sets the priority
     // between the letters it stands between.
-    std::string word;
-    std::string priorities("0");
+    // Both are sized once for the whole line and cut to length after (this loop runs for every
+    // pattern of a file: tens of thousands of lines).
+    const std::size_t line_length = std::strlen(line);
+    std::string word(line_length, '\0');
+    std::string priorities(line_length + 1, '0');
+    std::size_t letters = 0;
     for (const char* c = line; static_cast<signed char>(*c) > ' ' || static_cast<signed char>(*c) < 0; ++c) {
         if (*c >= '0' && *c <= '9') {
-            priorities.back() = *c;
+            priorities[letters] = *c;
         } else {
-            word.push_back(*c);
-            priorities.push_back('0');
+            word[letters++] = *c;
         }
     }
+    word.resize(letters);
+    priorities.resize(letters + 1);
 
     std::size_t match_start = 0;
     if (!replacement) {
@@ -374,7 +382,19 @@ HyphenDictHandle parse_hyphen_dict(std::string_view text) {
 HyphenDictHandle load_hyphen_dict(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return nullptr;
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // In one read where the size is known (a character-by-character iterator cost a tenth of the
+    // parse); what the stream gives is used either way.
+    std::string text;
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    if (!error) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) return nullptr;
+        in.clear();
+    }
+    text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (in.bad()) return nullptr;
     return parse_hyphen_dict(text);
 }

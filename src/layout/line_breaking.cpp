@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <map>
 
@@ -25,10 +26,12 @@ constexpr double ragged_stretch_em = 3;
 constexpr double emergency_stretch_em = 2;
 
 // Collects glyphs into runs: a new run starts where the next glyph is not exactly where the
-// current run's nominal advances would put it, or looks different.
+// current run's nominal advances would put it, or looks different. The runs grow in a buffer
+// kept for the whole paragraph, and each line gets an exact-size copy (kerning starts a new run
+// every few glyphs, so a growing vector per line reallocated several times).
 class RunBuilder {
 public:
-    explicit RunBuilder(double scale) : scale_(scale) {}
+    RunBuilder(double scale, std::vector<GlyphRun>& buffer) : scale_(scale), runs_(buffer) { runs_.clear(); }
 
     void add(char32_t shown, FaceId face, double size_pt, double shift_pt, double advance_pt, double x) {
         bool continues = !runs_.empty() && runs_.back().face == face && runs_.back().size_pt == size_pt &&
@@ -46,12 +49,14 @@ public:
         next_x_ = x + advance_pt * scale_;
     }
 
-    std::vector<GlyphRun> take() { return std::move(runs_); }
+    std::vector<GlyphRun> take() {
+        return std::vector<GlyphRun>(std::make_move_iterator(runs_.begin()), std::make_move_iterator(runs_.end()));
+    }
 
 private:
     double scale_;
     double next_x_ = 0;
-    std::vector<GlyphRun> runs_;
+    std::vector<GlyphRun>& runs_;
 };
 
 }  // namespace
@@ -92,12 +97,15 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     // The glyphs each line covers: from the first glyph it sets (line 0: the paragraph's first)
     // to the next line's first, so spaces at a break belong to the line they end.
     std::vector<std::size_t> line_first_glyph;
+    line_first_glyph.reserve(breaks.lines.size() + 1);
     for (std::size_t index = 0; index < breaks.lines.size(); ++index) {
         line_first_glyph.push_back(index == 0 ? 0 : origins[breaks.lines[index].start].glyph);
     }
     line_first_glyph.push_back(glyphs.size());
 
     std::vector<double> glyph_x(glyphs.size(), std::numeric_limits<double>::quiet_NaN());
+    std::vector<GlyphRun> run_buffer;
+    out.lines.reserve(breaks.lines.size());
     for (std::size_t index = 0; index < breaks.lines.size(); ++index) {
         const knuth_plass::Line& line = breaks.lines[index];
         const knuth_plass::Item& at_break = items[line.end];
@@ -142,13 +150,14 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
 
         SetLine set;
         double x = start_x - scale * line.hang_left;
-        RunBuilder runs(scale);
+        RunBuilder runs(scale, run_buffer);
         double ascent = 0, descent = 0;
         // The line's real height: the ink of what it sets (a line of small letters is shorter
         // than one with capitals, and a raised note marker reaches higher).
         auto extend = [&](const MeasuredGlyph& glyph, char32_t shown, FaceId face) {
-            ascent = std::max(ascent, fonts.ink_ascent_em(face, shown) * glyph.size_pt + glyph.shift_pt);
-            descent = std::max(descent, fonts.ink_descent_em(face, shown) * glyph.size_pt - glyph.shift_pt);
+            const InkExtent ink = fonts.ink_extent_em(face, shown);
+            ascent = std::max(ascent, ink.ascent * glyph.size_pt + glyph.shift_pt);
+            descent = std::max(descent, ink.descent * glyph.size_pt - glyph.shift_pt);
         };
         double content_end = x;
         for (std::size_t k = line.start; k < line.end; ++k) {

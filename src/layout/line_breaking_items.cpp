@@ -42,43 +42,58 @@ bool is_generated(const ParagraphSpec& paragraph, std::size_t span_index) {
 ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts) {
     ParagraphGlyphs out;
     std::set<char32_t> reported;
+    std::size_t bytes = 0;  // at least as many as glyphs, bar the rare small-caps ß
+    for (const StyledSpan& span : paragraph.spans) bytes += span.text.size();
+    out.glyphs.reserve(bytes);
+    out.span_first_glyph.reserve(paragraph.spans.size());
     for (std::size_t span_index = 0; span_index < paragraph.spans.size(); ++span_index) {
         const StyledSpan& span = paragraph.spans[span_index];
         out.span_first_glyph.push_back(out.glyphs.size());
         bool generated = is_generated(paragraph, span_index);
-        for (const DecodedCharacter& character : decode_utf8(span.text)) {
+        const std::string_view text = span.text;
+        // Decoded in place, as decode_utf8 would (a malformed byte: U+FFFD of length 1).
+        for (std::size_t at = 0; at < text.size();) {
+            char32_t code = static_cast<unsigned char>(text[at]);
+            std::size_t length = code < 0x80 ? 1 : model::decode_utf8(text, at, code);
+            if (length == 0) {
+                code = 0xFFFD;
+                length = 1;
+            }
+            const std::size_t offset = at;
+            at += length;
             MeasuredGlyph glyph;
-            glyph.source = character.code;
-            glyph.shown = character.code;
+            glyph.source = code;
+            glyph.shown = code;
             glyph.size_pt = span.size_pt;
             glyph.shift_pt = span.baseline_shift_pt;
-            glyph.source_begin = span.source_offset + (generated ? 0 : character.offset);
-            glyph.source_end = glyph.source_begin + (generated ? 0 : character.length);
+            glyph.source_begin = span.source_offset + (generated ? 0 : offset);
+            glyph.source_end = glyph.source_begin + (generated ? 0 : length);
             glyph.span = span_index;
             glyph.breakable = span.breakable;
             glyph.face = span.face;
             int copies = 1;
             if (span.small_caps) {
-                char32_t upper = to_upper(character.code);
-                if (character.code == 0xDF) {  // ß has no one-letter capital in running text
+                char32_t upper = to_upper(code);
+                if (code == 0xDF) {  // ß has no one-letter capital in running text
                     upper = U'S';
                     copies = 2;
                 }
-                if (upper != character.code) {
+                if (upper != code) {
                     glyph.shown = upper;
                     glyph.size_pt *= small_caps_scale;
                 }
             }
-            if (is_invisible(character.code) || is_space(character.code)) glyph.shown = 0;
+            if (is_invisible(code) || is_space(code)) glyph.shown = 0;
             if (glyph.shown != 0) {
-                glyph.face = fonts.face_for(span.face, glyph.shown, paragraph.fallback_families);
-                if (!fonts.has_glyph(glyph.face, glyph.shown) && reported.insert(glyph.shown).second) {
-                    char code[16];
-                    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(glyph.shown));
-                    out.warnings.push_back(std::string("no glyph for ") + code + " in " + fonts.family_name(span.face) +
+                const ShownGlyph shown = fonts.shown_glyph(span.face, glyph.shown, paragraph.fallback_families);
+                glyph.face = shown.face;
+                if (!shown.present && reported.insert(glyph.shown).second) {
+                    char hex[16];
+                    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(glyph.shown));
+                    out.warnings.push_back(std::string("no glyph for ") + hex + " in " + fonts.family_name(span.face) +
                                            " or its fallbacks");
                 }
-                glyph.advance_pt = fonts.advance_em(glyph.face, glyph.shown) * glyph.size_pt;
+                glyph.advance_pt = shown.advance_em * glyph.size_pt;
             }
             for (int copy = 0; copy < copies; ++copy) {
                 out.glyphs.push_back(glyph);
@@ -107,11 +122,21 @@ struct BreakOpportunity {
     BreakKind kind = BreakKind::none;
 };
 
+// Buffers word_breaks fills for every word of a paragraph, kept between words so the common
+// case allocates nothing.
+struct WordBreakScratch {
+    std::vector<BreakOpportunity> breaks;
+    std::string letters;
+    std::vector<std::size_t> glyph_at_byte;
+};
+
 // Where a word (glyphs [begin, end), no spaces) may break: after dashes and slashes, at soft
-// hyphens and zero-width spaces, and at the hyphenation points of its letter runs.
-std::vector<BreakOpportunity> word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs,
-                                          std::size_t begin, std::size_t end, Hyphenation& hyphenation) {
-    std::vector<BreakOpportunity> out;
+// hyphens and zero-width spaces, and at the hyphenation points of its letter runs. The answer is
+// scratch.breaks, in order.
+void word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs, std::size_t begin,
+                 std::size_t end, Hyphenation& hyphenation, WordBreakScratch& scratch) {
+    std::vector<BreakOpportunity>& out = scratch.breaks;
+    out.clear();
     bool author_hyphens = false;
     for (std::size_t k = begin + 1; k < end; ++k) {
         const MeasuredGlyph& before = glyphs[k - 1];
@@ -147,8 +172,10 @@ std::vector<BreakOpportunity> word_breaks(const ParagraphSpec& paragraph, const 
                 k = run_end;
                 continue;
             }
-            std::string letters;
-            std::vector<std::size_t> glyph_at_byte;
+            std::string& letters = scratch.letters;
+            std::vector<std::size_t>& glyph_at_byte = scratch.glyph_at_byte;
+            letters.clear();
+            glyph_at_byte.clear();
             for (std::size_t g = k; g < run_end; ++g) {
                 if (glyphs[g].continuation) continue;
                 model::append_utf8(letters, glyphs[g].source);
@@ -163,11 +190,11 @@ std::vector<BreakOpportunity> word_breaks(const ParagraphSpec& paragraph, const 
             k = run_end;
         }
     }
+    if (out.size() < 2) return;
     std::sort(out.begin(), out.end(), [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.before < b.before; });
     out.erase(std::unique(out.begin(), out.end(),
                           [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.before == b.before; }),
               out.end());
-    return out;
 }
 
 }  // namespace
@@ -206,6 +233,10 @@ ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<Mea
     };
 
     std::size_t n = glyphs.size();
+    // A word and its space make two items, a break point one more: about one item per 2.5 glyphs.
+    out.items.reserve(n / 2 + 8);
+    out.origins.reserve(n / 2 + 8);
+    WordBreakScratch scratch;
     std::size_t i = 0;
     while (i < n && is_space(glyphs[i].source)) ++i;  // leading spaces are not set
     out.first_hang_left = left_hang(i);
@@ -253,7 +284,8 @@ ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<Mea
         // A word: glyphs up to the next space or line end.
         std::size_t end = i;
         while (end < n && !is_space(glyphs[end].source) && glyphs[end].source != U'\n') ++end;
-        std::vector<BreakOpportunity> breaks = word_breaks(paragraph, glyphs, i, end, hyphenation);
+        word_breaks(paragraph, glyphs, i, end, hyphenation, scratch);
+        const std::vector<BreakOpportunity>& breaks = scratch.breaks;
         std::size_t fragment = i;
         auto push_box = [&](std::size_t from, std::size_t to) {
             Item box{ItemKind::box};

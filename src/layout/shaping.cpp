@@ -8,6 +8,12 @@ std::vector<DecodedCharacter> decode_utf8(std::string_view text) {
     std::vector<DecodedCharacter> out;
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        if (lead < 0x80) {  // most text is ASCII: no call for it
+            out.push_back({lead, at, 1});
+            ++at;
+            continue;
+        }
         char32_t code = 0;
         std::size_t length = model::decode_utf8(text, at, code);
         if (length == 0) {
@@ -51,24 +57,6 @@ char32_t to_upper(char32_t c) {
     if (c >= 0x430 && c <= 0x44F) return c - 32;
     if (c >= 0x450 && c <= 0x45F) return c - 80;
     return c;
-}
-
-bool is_word_letter(char32_t c) {
-    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
-    if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
-    if (c >= 0x300 && c <= 0x36F) return true;  // combining diacritics
-    if (c >= 0x370 && c <= 0x3FF) return c != 0x37E && c != 0x387;
-    if (c >= 0x400 && c <= 0x52F) return c < 0x482 || c > 0x489;
-    if (c >= 0x1E00 && c <= 0x1FFF) return true;  // Latin Extended Additional, Greek Extended
-    return false;
-}
-
-bool is_breaking_dash(char32_t c) {
-    return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014 || c == U'/';
-}
-
-bool is_breaking_space(char32_t c) {
-    return c == U' ' || c == U'\t' || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200A;
 }
 
 double left_protrusion(char32_t c) {

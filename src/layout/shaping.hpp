@@ -26,15 +26,31 @@ std::vector<DecodedCharacter> decode_utf8(std::string_view text);
 char32_t to_lower(char32_t code);
 char32_t to_upper(char32_t code);
 
+// The three classes below are asked of every glyph of a book, so they are inline.
+
 // Letters and combining marks of the scripts above: what a hyphenation pattern can match.
-bool is_word_letter(char32_t code);
+inline bool is_word_letter(char32_t c) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
+    if (c < 0xC0) return false;
+    if (c <= 0x24F) return c != 0xD7 && c != 0xF7;
+    if (c >= 0x300 && c <= 0x36F) return true;  // combining diacritics
+    if (c >= 0x370 && c <= 0x3FF) return c != 0x37E && c != 0x387;
+    if (c >= 0x400 && c <= 0x52F) return c < 0x482 || c > 0x489;
+    if (c >= 0x1E00 && c <= 0x1FFF) return true;  // Latin Extended Additional, Greek Extended
+    return false;
+}
 
 // Break opportunities without a hyphen: after these a line may end inside a "word"
 // (hyphen-minus, hyphen, en dash, em dash, slash).
-bool is_breaking_dash(char32_t code);
+inline bool is_breaking_dash(char32_t c) {
+    return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014 || c == U'/';
+}
 
 // Spaces a line may break at and whose width is stretched when justifying.
-bool is_breaking_space(char32_t code);
+inline bool is_breaking_space(char32_t c) {
+    if (c > U' ') return c >= 0x2002 && (c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200A);
+    return c == U' ' || c == U'\t';
+}
 
 // Optical margin alignment: the fraction of a character's advance that may hang outside the
 // text block at the left or the right edge (punctuation, hyphens, quotes). The values follow the

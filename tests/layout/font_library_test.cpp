@@ -96,5 +96,58 @@ TEST(FontLibrary, FallbackFaceForCharactersTheMainFaceLacks) {
     EXPECT_EQ(fonts.face_for(charis, 0x10FFFD, fallbacks), charis);  // nobody has it: the caller warns
 }
 
+TEST(FontLibrary, ShownGlyphAnswersAsTheSeparateQuestions) {
+    FontLibrary fonts;
+    FaceId charis = fonts.face("Charis SIL", FontWeight::normal, FontSlant::normal);
+    std::vector<std::string> fallbacks = {"DejaVu Serif", "DejaVu Sans"};
+    // A letter the face has, one only a fallback has, and one nobody has.
+    for (char32_t character : {U'a', U'\u0436', char32_t{0x2654}, char32_t{0x10FFFD}}) {
+        ShownGlyph shown = fonts.shown_glyph(charis, character, fallbacks);
+        FaceId expected = fonts.face_for(charis, character, fallbacks);
+        EXPECT_EQ(shown.face, expected);
+        EXPECT_EQ(shown.present, fonts.has_glyph(expected, character));
+        EXPECT_EQ(shown.advance_em, fonts.advance_em(expected, character));
+    }
+    EXPECT_NE(fonts.shown_glyph(charis, 0x2654, fallbacks).face, charis);
+    EXPECT_FALSE(fonts.shown_glyph(charis, 0x10FFFD, fallbacks).present);
+}
+
+TEST(FontLibrary, InkExtentsOfCommonAndRareCharacters) {
+    FontLibrary fonts;
+    FaceId face = fonts.face("DejaVu Serif", FontWeight::normal, FontSlant::normal);
+    // 'x' sits on the baseline; 'p' reaches below it; a capital reaches higher than 'x'.
+    EXPECT_GT(fonts.ink_ascent_em(face, U'x'), 0.3);
+    EXPECT_LE(fonts.ink_descent_em(face, U'x'), 0.02);
+    EXPECT_GT(fonts.ink_descent_em(face, U'p'), 0.1);
+    EXPECT_GT(fonts.ink_ascent_em(face, U'H'), fonts.ink_ascent_em(face, U'x'));
+    // Both at once say the same, for characters in the flat table and beyond it (a chess king).
+    for (char32_t character : {U'x', U'p', U'H', U'-', char32_t{0x2654}, char32_t{0x2654}}) {
+        InkExtent ink = fonts.ink_extent_em(face, character);
+        EXPECT_EQ(ink.ascent, fonts.ink_ascent_em(face, character));
+        EXPECT_EQ(ink.descent, fonts.ink_descent_em(face, character));
+    }
+    EXPECT_GT(fonts.ink_ascent_em(face, 0x2654), 0.5);
+}
+
+TEST(FontLibrary, ManyKerningPairsKeepTheirAnswers) {
+    FontLibrary fonts;
+    FaceId face = fonts.face("DejaVu Serif", FontWeight::normal, FontSlant::normal);
+    // Enough pairs that the cache grows several times; every answer must survive the growth.
+    std::vector<double> first;
+    for (char32_t left = U'A'; left <= U'z'; ++left)
+        for (char32_t right = U'A'; right <= U'z'; ++right) first.push_back(fonts.kerning_em(face, left, right));
+    std::size_t index = 0;
+    bool any_kerned = false;
+    for (char32_t left = U'A'; left <= U'z'; ++left) {
+        for (char32_t right = U'A'; right <= U'z'; ++right) {
+            EXPECT_EQ(fonts.kerning_em(face, left, right), first[index++]);
+            any_kerned = any_kerned || first[index - 1] != 0;
+        }
+    }
+    EXPECT_TRUE(any_kerned);
+    EXPECT_LT(fonts.kerning_em(face, U'A', U'V'), -0.03);
+    EXPECT_EQ(fonts.kerning_em(face, U'V', U'A'), fonts.kerning_em(face, U'V', U'A'));
+}
+
 }  // namespace
 }  // namespace pamphlet::layout
