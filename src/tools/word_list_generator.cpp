@@ -400,11 +400,27 @@ int main(int argc, char** argv) {
                 material.insert(affix.add.begin(), affix.add.end());
                 material.insert(affix.strip.begin(), affix.strip.end());
             }
+    // hunspell lowers, raises and Initcaps a word in several steps, so a character counts as
+    // "mapping onto" another when any chain of lower() and upper() leads from one to the other.
+    const auto case_family = [](char32_t c) {
+        std::set<char32_t> family{c};
+        for (bool grown = true; grown;) {
+            grown = false;
+            for (const char32_t member : std::set<char32_t>(family))
+                for (const char32_t image : {lower(member), upper(member)}) grown |= family.insert(image).second;
+        }
+        return family;
+    };
+    for (const char32_t c : std::set<char32_t>(material)) {
+        const std::set<char32_t> family = case_family(c);
+        material.insert(family.begin(), family.end());
+    }
     std::vector<std::uint32_t> live;
     for (char32_t c = 0; c <= 0xFFFF; ++c) {
         const bool special = c < 0x20 || (c >= 0xD800 && c <= 0xDFFF) || (c >= U'0' && c <= U'9') ||
                              std::u32string_view(U" .,-^$<").find(c) != std::u32string_view::npos;
-        if (special || material.contains(c) || material.contains(lower(c)) || material.contains(upper(c)))
+        const std::set<char32_t> family = case_family(c);
+        if (special || std::any_of(family.begin(), family.end(), [&](char32_t f) { return material.contains(f); }))
             live.push_back(static_cast<std::uint32_t>(c));
     }
     std::vector<format::Letter> letters;
