@@ -3,6 +3,8 @@
 #include "readers/plain_text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "readers/dictionary.hpp"
 #include "readers/repair/passes.hpp"
@@ -22,6 +24,24 @@ bool is_control(char c) {
     return u < 0x20 || u == 0x7F;
 }
 
+// Offset of the first control character in `text`, or its size. Most lines hold none: eight bytes
+// are tested together until a group may hold one, then bytes one by one.
+std::size_t first_control(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t bytes = 0;
+        std::memcpy(&bytes, text.data() + i, 8);
+        const std::uint64_t below_space = (bytes - ones * 0x20) & ~bytes & high_bits;
+        const std::uint64_t not_del = bytes ^ (ones * 0x7F);  // a zero byte where DEL was
+        const std::uint64_t del = (not_del - ones) & ~not_del & high_bits;
+        if ((below_space | del) != 0) break;
+    }
+    while (i < text.size() && !is_control(text[i])) ++i;
+    return i;
+}
+
 // Splits the text into numbered lines with trailing spaces removed. A form feed is a page break:
 // the line after it starts a page. Other control characters cannot be set and are dropped.
 Lines split_lines(std::string_view text, const ReadOptions& options, model::Report& report) {
@@ -35,10 +55,10 @@ Lines split_lines(std::string_view text, const ReadOptions& options, model::Repo
         if (end == std::string_view::npos) end = text.size();
         const std::string_view raw = text.substr(start, end - start);
         // Most lines hold no control character: they are copied whole.
-        const auto first_control = std::find_if(raw.begin(), raw.end(), is_control);
-        std::string line(raw.begin(), first_control);
+        const std::size_t clean = first_control(raw);
+        std::string line(raw.substr(0, clean));
         bool dropped = false;
-        for (auto c = first_control; c != raw.end(); ++c) {
+        for (auto c = raw.begin() + static_cast<long>(clean); c != raw.end(); ++c) {
             if (*c == '\f') {
                 page_break = true;
             } else if (*c == '\t') {
@@ -118,7 +138,7 @@ model::Document read_plain_text(std::string_view utf8_text, const ReadOptions& o
     const Vocabulary vocabulary(lines);
     context.vocabulary = &vocabulary;
 
-    TextBlocks blocks = group_blocks(lines);
+    TextBlocks blocks = group_blocks(std::move(lines));
     const BodyMeasure body = measure_body(blocks);
     if (enabled(split_paragraphs_pass)) split_glued_paragraphs(blocks, body, context);
     if (enabled(join_paragraphs_pass)) join_split_paragraphs(blocks, body, context);

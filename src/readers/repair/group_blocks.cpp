@@ -7,7 +7,7 @@
 
 namespace pamphlet::readers::repair {
 
-TextBlocks group_blocks(const Lines& lines) {
+TextBlocks group_blocks(Lines lines) {
     TextBlocks blocks;
     TextBlock current;
     const auto flush = [&] {
@@ -18,12 +18,12 @@ TextBlocks group_blocks(const Lines& lines) {
         blocks.push_back(std::move(current));
         current = TextBlock{};
     };
-    for (const Line& line : lines) {
+    for (Line& line : lines) {
         if (trim(line.text).empty()) {
             flush();
             continue;
         }
-        current.lines.push_back(line);
+        current.lines.push_back(std::move(line));
     }
     flush();
     return blocks;

@@ -91,6 +91,18 @@ std::vector<std::string> split_camel_case(std::string_view token, const RepairCo
 // need no dictionary lookup (nor the dictionary loaded at all).
 bool could_be_split(std::string_view token, const std::vector<std::size_t>& offsets, const RepairContext& context) {
     const Vocabulary& vocabulary = *context.vocabulary;
+    // The token lowered once: its parts lowered are the parts of it lowered, at the same offsets,
+    // as long as lowering kept every code point's length (it does for valid UTF-8).
+    const std::string lowered = to_lower(token);
+    if (lowered.size() == token.size()) {
+        for (std::size_t k = 1; k + 1 < offsets.size(); ++k) {
+            const std::string_view head = std::string_view(lowered).substr(0, offsets[k]);
+            const std::string_view tail = std::string_view(lowered).substr(offsets[k]);
+            if (vocabulary.lowered_is_common(head) || vocabulary.lowered_is_common(tail)) return true;
+            if (vocabulary.lowered_word_count(head) >= 2 && vocabulary.lowered_word_count(tail) >= 2) return true;
+        }
+        return false;
+    }
     for (std::size_t k = 1; k + 1 < offsets.size(); ++k) {
         const std::string_view head = token.substr(0, offsets[k]);
         const std::string_view tail = token.substr(offsets[k]);

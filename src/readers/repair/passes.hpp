@@ -40,8 +40,9 @@ struct BodyMeasure {
 };
 BodyMeasure measure_body(const TextBlocks& blocks);
 
-// Groups lines into blocks at blank lines; notes indentation and centring. Not a repair.
-TextBlocks group_blocks(const Lines& lines);
+// Groups lines into blocks at blank lines; notes indentation and centring. Not a repair. Takes
+// the lines by value: a caller done with them moves them in, and no line is copied.
+TextBlocks group_blocks(Lines lines);
 
 // Splits blocks where a paragraph ended but no blank line followed (a short line that ends a
 // sentence, a page-start line after a paragraph end, a heading glued to the page's first line).

@@ -59,20 +59,23 @@ void split_glued_paragraphs(TextBlocks& blocks, const BodyMeasure& body, const R
         // Decide on the whole block first: the lines move into the parts afterwards.
         std::vector<bool> split_before(block.lines.size(), false);
         for (std::size_t i = 1; i < block.lines.size(); ++i) split_before[i] = paragraph_ends_before(block.lines, i, body);
-        TextBlock part;
-        part.kind = block.kind;
-        for (std::size_t i = 0; i < block.lines.size(); ++i) {
-            if (split_before[i]) {
+        for (std::size_t i = 1; i < block.lines.size(); ++i)
+            if (split_before[i])
                 context.record(split_paragraphs_pass, block.lines[i].number,
                                block.lines[i - 1].text + "\n" + block.lines[i].text,
                                block.lines[i - 1].text + "\n\n" + block.lines[i].text,
                                "the line before ends a paragraph (short, closing punctuation) and this one "
                                "starts a new one, but no blank line separated them");
+        // Recorded first: the lines move into the parts now.
+        TextBlock part;
+        part.kind = block.kind;
+        for (std::size_t i = 0; i < block.lines.size(); ++i) {
+            if (split_before[i]) {
                 out.push_back(std::move(part));
                 part = TextBlock{};
                 part.kind = block.kind;
             }
-            part.lines.push_back(block.lines[i]);
+            part.lines.push_back(std::move(block.lines[i]));
         }
         out.push_back(std::move(part));
     }

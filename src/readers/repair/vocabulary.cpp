@@ -183,7 +183,19 @@ Vocabulary::Vocabulary(const Lines& lines) {
     for (const auto& [word, count] : words_) ranked.emplace_back(-count, word);
     const std::size_t keep = std::min<std::size_t>(150, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
-    for (std::size_t i = 0; i < keep; ++i) common_.insert(ranked[i].second);
+    for (std::size_t i = 0; i < keep; ++i) {
+        common_.insert(ranked[i].second);
+        longest_common_ = std::max(longest_common_, ranked[i].second.size());
+    }
+}
+
+int Vocabulary::lowered_word_count(std::string_view lowered) const {
+    const auto found = words_.find(lowered);
+    return found == words_.end() ? 0 : found->second;
+}
+
+bool Vocabulary::lowered_is_common(std::string_view lowered) const {
+    return lowered.size() <= longest_common_ && common_.contains(lowered);
 }
 
 bool Vocabulary::is_common(std::string_view word) const {

@@ -32,6 +32,10 @@ public:
     int words_starting_with(std::string_view stem) const;
     // True for the text's most frequent words (its function words: "the", "was", "which").
     bool is_common(std::string_view word) const;
+    // word_count and is_common of a word already in lower case (repair::to_lower), for callers
+    // that lower a token once and then ask about many of its parts.
+    int lowered_word_count(std::string_view lowered) const;
+    bool lowered_is_common(std::string_view lowered) const;
     // How often the text uses a hyphen followed by a space as a dash ("the community- there").
     int spaced_hyphen_dashes() const { return spaced_hyphen_dashes_; }
 
@@ -50,6 +54,7 @@ private:
     Counts suffixes_;
     int spaced_hyphen_dashes_ = 0;
     std::unordered_set<std::string, Hash, std::equal_to<>> common_;
+    std::size_t longest_common_ = 0;  // in bytes: longer words need no look-up in common_
 };
 
 // Splits a text into tokens of letters with inner hyphens and apostrophes ("workers’", "self-
