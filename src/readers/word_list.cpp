@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <cstring>
 #include <vector>
 
@@ -25,9 +27,10 @@ bool same_file(const std::filesystem::path& path, std::uint64_t size, std::int64
     return static_cast<std::uint64_t>(info.st_size) == size && mtime == mtime_ns;
 }
 
-// Strict UTF-8 decoding; false on a malformed sequence (such a word is left to hunspell).
-bool decode(std::string_view text, std::vector<std::uint32_t>& out) {
-    out.clear();
+// Strict UTF-8 decoding into `out` (room for text.size() characters); false on a malformed
+// sequence (such a word is left to hunspell).
+bool decode(std::string_view text, std::uint32_t* out, std::size_t& count) {
+    count = 0;
     for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
         const std::size_t length = byte < 0x80 ? 1 : (byte & 0xE0) == 0xC0 ? 2 : (byte & 0xF0) == 0xE0 ? 3
@@ -39,7 +42,7 @@ bool decode(std::string_view text, std::vector<std::uint32_t>& out) {
             if ((next & 0xC0) != 0x80) return false;
             code = (code << 6) | (next & 0x3Fu);
         }
-        out.push_back(code);
+        out[count++] = code;
         i += length;
     }
     return true;
@@ -135,8 +138,11 @@ bool WordList::contains(std::string_view word) const {
 
 std::optional<bool> WordList::spell(std::string_view word) const {
     if (word.size() > longest_decided) return std::nullopt;
-    thread_local std::vector<std::uint32_t> codes;
-    if (!decode(word, codes)) return std::nullopt;
+    // At most 99 bytes, so at most 99 characters: decoded on the stack, nothing allocated.
+    std::array<std::uint32_t, longest_decided> buffer{};
+    std::size_t count = 0;
+    if (!decode(word, buffer.data(), count)) return std::nullopt;
+    const std::span<const std::uint32_t> codes(buffer.data(), count);
     std::string converted;
     converted.reserve(word.size());
     bool dead = false, undecided = false;
@@ -182,8 +188,10 @@ bool WordList::decide(const std::string& word) const {
 // The form hunspell breaks: ALLCAPS and Initcap words are first lowered and Initcapped by its
 // capitalisation checks (get_captype_utf8, mkallsmall2, mkinitcap2), other words stay as they are.
 std::string WordList::break_form(const std::string& word) const {
-    std::vector<std::uint32_t> codes;
-    decode(word, codes);
+    std::vector<std::uint32_t> codes(word.size());
+    std::size_t count = 0;
+    decode(word, codes.data(), count);
+    codes.resize(count);
     std::size_t capitals = 0, neutral = 0;
     const auto lower = [&](std::uint32_t c) {
         const format::Letter* l = letter(c);
