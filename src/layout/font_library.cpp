@@ -1,33 +1,29 @@
-// FontStore and FontLibrary: fontconfig finds the files, HarfBuzz (its built-in OpenType
+// FontStore and FontLibrary: fontconfig finds the files (font_lookup), HarfBuzz (its built-in OpenType
 // functions, no FreeType rasteriser needed for metrics) measures them. The store (shared by a
 // run) parses each file once under a mutex; each document's FontLibrary caches measurements
 // lazily for itself, so the hot per-glyph paths take no locks.
 #include "layout/font_library.hpp"
 
-#include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 #include <hb.h>
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
+#include "layout/font_lookup.hpp"
+
 namespace pamphlet::layout {
 namespace {
 
-struct FontconfigDeleter {
-    void operator()(FcConfig* config) const { FcConfigDestroy(config); }
-    void operator()(FcPattern* pattern) const { FcPatternDestroy(pattern); }
-    void operator()(FcFontSet* set) const { FcFontSetDestroy(set); }
-};
 struct HarfBuzzDeleter {
     void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
     void operator()(hb_face_t* face) const { hb_face_destroy(face); }
@@ -35,15 +31,7 @@ struct HarfBuzzDeleter {
     void operator()(hb_buffer_t* buffer) const { hb_buffer_destroy(buffer); }
 };
 template <typename T>
-using FcPointer = std::unique_ptr<T, FontconfigDeleter>;
-template <typename T>
 using HbPointer = std::unique_ptr<T, HarfBuzzDeleter>;
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // In one read of the file's size (a character-by-character stream iterator cost as much as
 // parsing the font).
@@ -58,14 +46,6 @@ std::string read_whole_file(const std::filesystem::path& file) {
         throw std::runtime_error("cannot read font file " + file.string());
     return bytes;
 }
-
-// What fontconfig says about one candidate file.
-struct Candidate {
-    std::filesystem::path file;
-    std::vector<std::string> families;
-    FontWeight weight = FontWeight::normal;
-    FontSlant slant = FontSlant::normal;
-};
 
 }  // namespace
 
@@ -83,7 +63,7 @@ struct FontFile {
     double units_per_em = 1000;
     FaceMetrics metrics;
 
-    explicit FontFile(const Candidate& candidate)
+    explicit FontFile(const FontCandidate& candidate)
         : file(candidate.file),
           family(candidate.families.empty() ? candidate.file.stem().string() : candidate.families.front()),
           weight(candidate.weight),
@@ -273,59 +253,12 @@ struct FontStore::Implementation {
     };
 
     std::mutex mutex;  // guards everything below
-    FcPointer<FcConfig> config;  // initialised on the first request (reading fontconfig's caches costs)
+    FontFinder finder;
     std::map<std::tuple<std::string, FontWeight, FontSlant>, Resolution> by_request;
     std::map<std::filesystem::path, std::shared_ptr<const FontFile>> by_file;
     std::size_t files_loaded = 0;
 
-    // fontconfig's preference order for the request, keeping only TrueType-outline .ttf files
-    // (libharu cannot embed CFF outlines or collections).
-    std::vector<Candidate> candidates(std::string_view family, FontWeight weight, FontSlant slant) {
-        if (!config) {
-            config.reset(FcInitLoadConfigAndFonts());
-            if (!config) throw std::runtime_error("fontconfig could not be initialised");
-        }
-        FcPointer<FcPattern> pattern(FcPatternCreate());
-        std::string family_text(family);
-        FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family_text.c_str()));
-        FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight == FontWeight::bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-        FcPatternAddInteger(pattern.get(), FC_SLANT, slant == FontSlant::italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-        FcPatternAddInteger(pattern.get(), FC_WIDTH, FC_WIDTH_NORMAL);
-        FcConfigSubstitute(config.get(), pattern.get(), FcMatchPattern);
-        FcDefaultSubstitute(pattern.get());
-        FcResult result = FcResultNoMatch;
-        FcPointer<FcFontSet> sorted(FcFontSort(config.get(), pattern.get(), FcFalse, nullptr, &result));
-        std::vector<Candidate> out;
-        if (!sorted) return out;
-        for (int i = 0; i < sorted->nfont; ++i) {
-            FcPattern* font = sorted->fonts[i];
-            FcChar8* file = nullptr;
-            FcChar8* format = nullptr;
-            if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) continue;
-            if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch) continue;
-            std::filesystem::path path(reinterpret_cast<const char*>(file));
-            if (std::string_view(reinterpret_cast<const char*>(format)) != "TrueType") continue;
-            if (lower_ascii(path.extension().string()) != ".ttf") continue;
-            Candidate candidate;
-            candidate.file = path;
-            FcChar8* name = nullptr;
-            for (int k = 0; FcPatternGetString(font, FC_FAMILY, k, &name) == FcResultMatch; ++k) {
-                candidate.families.emplace_back(reinterpret_cast<const char*>(name));
-            }
-            int value = 0;
-            if (FcPatternGetInteger(font, FC_WEIGHT, 0, &value) == FcResultMatch) {
-                candidate.weight = value >= FC_WEIGHT_SEMIBOLD ? FontWeight::bold : FontWeight::normal;
-            }
-            if (FcPatternGetInteger(font, FC_SLANT, 0, &value) == FcResultMatch) {
-                candidate.slant = value != FC_SLANT_ROMAN ? FontSlant::italic : FontSlant::normal;
-            }
-            out.push_back(std::move(candidate));
-            if (out.size() >= 8) break;  // only the first is used; a few spare for the caller's checks
-        }
-        return out;
-    }
-
-    std::shared_ptr<const FontFile> load(const Candidate& candidate) {
+    std::shared_ptr<const FontFile> load(const FontCandidate& candidate) {
         auto found = by_file.find(candidate.file);
         if (found != by_file.end()) return found->second;
         auto file = std::make_shared<const FontFile>(candidate);
@@ -339,13 +272,14 @@ struct FontStore::Implementation {
         auto key = std::make_tuple(std::string(family), weight, slant);
         auto found = by_request.find(key);
         if (found != by_request.end()) return found->second;
-        std::vector<Candidate> options = candidates(family, weight, slant);
+        // An installed family asked for by name: the font folders answer without the system's
+        // rules (see font_lookup.hpp); anything else goes to fontconfig's full configuration.
+        if (std::optional<FontCandidate> exact = finder.exact_in_font_folders(family, weight, slant))
+            return by_request.emplace(key, Resolution{load(*exact), false}).first->second;
+        std::vector<FontCandidate> options = finder.candidates(family, weight, slant);
         if (options.empty()) throw std::runtime_error("no TrueType font installed for \"" + std::string(family) + "\"");
-        const Candidate& best = options.front();
-        std::string wanted = lower_ascii(family);
-        bool same_family = std::any_of(best.families.begin(), best.families.end(),
-                                       [&](const std::string& name) { return lower_ascii(name) == wanted; });
-        bool exact = same_family && best.weight == weight && best.slant == slant;
+        const FontCandidate& best = options.front();
+        bool exact = is_exact_match(best, family, weight, slant);
         return by_request.emplace(key, Resolution{load(best), !exact}).first->second;
     }
 };
