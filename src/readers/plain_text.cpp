@@ -2,7 +2,6 @@
 // src/readers/repair/ (each recording its changes), then become model blocks.
 #include "readers/plain_text.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -46,7 +45,6 @@ std::size_t first_control(std::string_view text) {
 // the line after it starts a page. Other control characters cannot be set and are dropped.
 Lines split_lines(std::string_view text, const ReadOptions& options, model::Report& report) {
     Lines lines;
-    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     int number = 1;
     bool page_break = false;
     std::size_t start = 0;

@@ -5,6 +5,7 @@
 #include <array>
 #include <functional>
 #include <limits>
+#include <span>
 #include <unordered_map>
 
 #include "readers/dictionary.hpp"
@@ -47,12 +48,12 @@ std::vector<std::size_t> boundaries(std::string_view token) {
     return offsets;
 }
 
-// A piece the document itself uses as a word. One-letter pieces only as "a" and "I".
-bool usable_piece(std::string_view piece, bool capitalised_token, const RepairContext& context) {
+// A piece the document itself uses as a word. One-letter pieces only as "a" and "I". `lower` is
+// the piece lowered (to_lower).
+bool usable_piece(std::string_view piece, std::string_view lower, bool capitalised_token, const RepairContext& context) {
     const std::size_t letters = width(piece);
-    const std::string lower = to_lower(piece);
     if (letters == 1 && lower != "a" && piece != "I") return false;
-    const int count = context.vocabulary->word_count(piece);
+    const int count = context.vocabulary->lowered_word_count(lower);
     // A short piece is as likely an ending ("equal|led") as a word: only frequent ones count.
     if (letters <= 3 && count < 3) return false;
     if (capitalised_token) return count >= 1;  // names: every part must be seen standing alone
@@ -144,49 +145,58 @@ std::vector<std::string> split_run_together(std::string_view token, const Repair
     if (token_count > 3) return {};
     const bool capitalised = is_upper(first_code_point(token));
 
-    // Fewest pieces first (at most three), then the most frequent weakest piece.
+    // Fewest pieces first (at most three), then the most frequent weakest piece. The pieces are
+    // views into the token, and their lower-case forms views into the token lowered once (see
+    // could_be_split), or lowered one by one where lowering changed a length.
     const std::size_t n = offsets.size() - 1;
+    const std::string lowered_token = to_lower(token);
+    const bool same_offsets = lowered_token.size() == token.size();
+    std::array<std::string, 3> lowered_copies;
     std::vector<std::string> best;
     int best_weakest = 0;
-    const auto consider = [&](std::vector<std::string> pieces) {
+    // `cuts`: the byte offsets where the pieces start, then the token's end.
+    const auto consider = [&](std::span<const std::size_t> cuts) {
+        const std::size_t count = cuts.size() - 1;
+        std::array<std::string_view, 3> pieces;
+        std::array<std::string_view, 3> lowered;
+        for (std::size_t p = 0; p < count; ++p) {
+            pieces[p] = token.substr(cuts[p], cuts[p + 1] - cuts[p]);
+            lowered[p] = same_offsets ? std::string_view(lowered_token).substr(cuts[p], cuts[p + 1] - cuts[p])
+                                      : std::string_view(lowered_copies[p] = to_lower(pieces[p]));
+        }
         int weakest = std::numeric_limits<int>::max();
         int common_pieces = 0;
-        for (std::size_t p = 0; p < pieces.size(); ++p) {
-            const std::string lower = to_lower(pieces[p]);
-            if (!usable_piece(pieces[p], capitalised, context)) return;
+        for (std::size_t p = 0; p < count; ++p) {
+            const std::string_view lower = lowered[p];
+            if (!usable_piece(pieces[p], lower, capitalised, context)) return;
             // One-letter words stand first ("amonth"), or "a" last in a lower-case token
             // ("ofa"); a capitalised token ending in a letter is a name ("Dólokhova").
-            if (p > 0 && width(lower) == 1 && (capitalised || lower != "a" || p + 1 != pieces.size())) return;
-            common_pieces += context.vocabulary->is_common(lower);
+            if (p > 0 && width(lower) == 1 && (capitalised || lower != "a" || p + 1 != count)) return;
+            common_pieces += context.vocabulary->lowered_is_common(lower);
             if (p == 0 && is_one_of(word_forming_prefixes, lower)) return;
-            if (p + 1 == pieces.size() && is_one_of(word_forming_suffixes, lower)) return;
-            weakest = std::min(weakest, context.vocabulary->word_count(pieces[p]));
+            if (p + 1 == count && is_one_of(word_forming_suffixes, lower)) return;
+            weakest = std::min(weakest, context.vocabulary->lowered_word_count(lower));
         }
         // Dropped spaces mostly sit next to the text's common words ("the", "was", "which"); two
         // rarer words run together are more often a closed compound ("cowhouse", "fieldglass").
         // Two content words run together need more: both long, in the dictionary and used
         // elsewhere in the text ("philosophersrepresent").
-        bool strong_content_words = pieces.size() == 2 && !capitalised;
-        for (const std::string& piece : pieces)
-            strong_content_words = strong_content_words && width(piece) >= 4 &&
-                                   context.vocabulary->word_count(piece) >= 2 && is_word(piece, context);
-        if (common_pieces + 1 < static_cast<int>(pieces.size()) && !strong_content_words) return;
-        if (token_count > 1 && common_pieces < static_cast<int>(pieces.size())) return;
-        if (best.empty() || pieces.size() < best.size() || (pieces.size() == best.size() && weakest > best_weakest)) {
-            best = std::move(pieces);
+        bool strong_content_words = count == 2 && !capitalised;
+        for (std::size_t p = 0; p < count; ++p)
+            strong_content_words = strong_content_words && width(pieces[p]) >= 4 &&
+                                   context.vocabulary->lowered_word_count(lowered[p]) >= 2 && is_word(pieces[p], context);
+        if (common_pieces + 1 < static_cast<int>(count) && !strong_content_words) return;
+        if (token_count > 1 && common_pieces < static_cast<int>(count)) return;
+        if (best.empty() || count < best.size() || (count == best.size() && weakest > best_weakest)) {
+            best.assign(pieces.begin(), pieces.begin() + static_cast<long>(count));
             best_weakest = weakest;
         }
     };
-    for (std::size_t a = 1; a < n; ++a) {
-        const std::string first(token.substr(0, offsets[a]));
-        consider({first, std::string(token.substr(offsets[a]))});
-    }
+    for (std::size_t a = 1; a < n; ++a) consider(std::array<std::size_t, 3>{0, offsets[a], token.size()});
     if (best.empty()) {
         for (std::size_t a = 1; a + 1 < n; ++a)
             for (std::size_t b = a + 1; b < n; ++b)
-                consider({std::string(token.substr(0, offsets[a])),
-                          std::string(token.substr(offsets[a], offsets[b] - offsets[a])),
-                          std::string(token.substr(offsets[b]))});
+                consider(std::array<std::size_t, 4>{0, offsets[a], offsets[b], token.size()});
     }
     return best;
 }

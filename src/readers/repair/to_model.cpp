@@ -44,12 +44,13 @@ std::size_t closing_underscore(std::string_view text, std::size_t open) {
 }
 
 model::Inlines parse(std::string_view text, std::map<std::string, NoteBody>& notes);
+model::Inlines parse_joined(std::string text, std::map<std::string, NoteBody>& notes);
 
 model::Blocks note_blocks(const TextBlocks& blocks, std::map<std::string, NoteBody>& notes) {
     model::Blocks out;
     for (const TextBlock& block : blocks) {
         model::Paragraph paragraph;
-        paragraph.content = parse(join_lines(block.lines), notes);
+        paragraph.content = parse_joined(join_lines(block.lines), notes);
         if (!paragraph.content.empty()) out.emplace_back(std::move(paragraph), model::SourcePosition{block.lines.front().number, 1});
     }
     return out;
@@ -100,6 +101,15 @@ model::Inlines parse(std::string_view text, std::map<std::string, NoteBody>& not
     return inlines;
 }
 
+// parse for running text this function owns: text without "_" or "[" holds no markup and becomes
+// one Text as it is, moved rather than copied (most paragraphs of a novel).
+model::Inlines parse_joined(std::string text, std::map<std::string, NoteBody>& notes) {
+    if (text.find('_') != std::string::npos || text.find('[') != std::string::npos) return parse(text, notes);
+    model::Inlines inlines;
+    if (!text.empty()) inlines.push_back(model::Text{std::move(text)});
+    return inlines;
+}
+
 model::Inlines with_line_breaks(const Lines& lines, std::map<std::string, NoteBody>& notes) {
     model::Inlines inlines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -113,6 +123,9 @@ model::Inlines with_line_breaks(const Lines& lines, std::map<std::string, NoteBo
 
 std::string join_lines(const Lines& lines) {
     std::string text;
+    std::size_t size = 0;
+    for (const Line& line : lines) size += line.text.size() + 1;
+    text.reserve(size);
     for (const Line& line : lines) {
         const std::string_view part = trim(line.text);
         if (part.empty()) continue;
@@ -135,13 +148,13 @@ model::Blocks to_model_blocks(const TextBlocks& blocks, std::map<std::string, No
             case BlockKind::notes_heading: {
                 model::Heading heading;
                 heading.level = block.kind == BlockKind::subsection_heading ? 2 : 1;
-                heading.content = parse(join_lines(block.lines), notes);
+                heading.content = parse_joined(join_lines(block.lines), notes);
                 out.emplace_back(std::move(heading), where);
                 break;
             }
             case BlockKind::block_quote: {
                 model::Paragraph paragraph;
-                paragraph.content = parse(join_lines(block.lines), notes);
+                paragraph.content = parse_joined(join_lines(block.lines), notes);
                 model::BlockQuote quote;
                 quote.children.emplace_back(std::move(paragraph), where);
                 out.emplace_back(std::move(quote), where);
@@ -162,7 +175,7 @@ model::Blocks to_model_blocks(const TextBlocks& blocks, std::map<std::string, No
                     paragraph.alignment = model::Alignment::center;
                     paragraph.no_indent = true;
                 } else {
-                    paragraph.content = parse(join_lines(block.lines), notes);
+                    paragraph.content = parse_joined(join_lines(block.lines), notes);
                 }
                 out.emplace_back(std::move(paragraph), where);
                 break;
