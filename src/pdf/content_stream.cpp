@@ -1,6 +1,9 @@
 #include "pdf/content_stream.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <stdexcept>
+#include <utility>
 
 namespace pamphlet::pdf {
 
@@ -65,13 +68,33 @@ void ContentStream::show_in_array(std::u32string_view codes) {
     buffer_.resize(at + static_cast<std::size_t>(out - start));
 }
 
-bool ContentStream::flush() {
-    if (buffer_.empty()) return true;
-    const auto attributes = static_cast<HPDF_PageAttr>(page_->attr);
-    const HPDF_STATUS status = HPDF_Stream_Write(attributes->stream, reinterpret_cast<const HPDF_BYTE*>(buffer_.data()),
-                                                 static_cast<HPDF_UINT>(buffer_.size()));
+void ContentStream::take_haru_output() {
+    // libharu's page stream is a memory stream: a list of equal-sized chunks, the last partly
+    // filled. Only libharu's own operators land there, a few bytes per call.
+    const HPDF_Stream stream = static_cast<HPDF_PageAttr>(page_->attr)->stream;
+    std::size_t left = stream->size;
+    if (left == 0) return;
+    const std::size_t chunk = HPDF_MemStream_GetBufSize(stream);
+    for (HPDF_UINT index = 0; left > 0; ++index) {
+        HPDF_UINT length = 0;
+        const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(stream, index, &length);
+        if (bytes == nullptr) throw std::runtime_error("cannot read libharu's page stream");
+        const std::size_t taken = std::min(left, chunk);
+        page_bytes_.append(reinterpret_cast<const char*>(bytes), taken);
+        left -= taken;
+    }
+    HPDF_MemStream_FreeData(stream);
+}
+
+void ContentStream::flush() {
+    take_haru_output();
+    page_bytes_.append(buffer_);
     buffer_.clear();
-    return status == HPDF_OK;
+}
+
+std::string ContentStream::release() {
+    flush();
+    return std::exchange(page_bytes_, {});
 }
 
 }  // namespace pamphlet::pdf

@@ -1,9 +1,11 @@
-// Text-showing operators written straight into a libharu page's content stream. libharu's
-// MoveTextPos and ShowText cost ~15% of a long book's run per word drawn (a 512-byte buffer
-// cleared byte by byte on every call, and a width measurement we never use), so the per-word
-// operators are formatted here, into one buffer per page, and handed to libharu's stream in
-// large pieces. Everything that changes libharu's own bookkeeping (BT/ET, font and size, which
-// registers the font in the page's resources, horizontal scaling) still goes through libharu.
+// A page's content stream, assembled here rather than in libharu. The per-word text operators
+// are formatted into our own buffer (libharu's MoveTextPos and ShowText cost ~15% of a long
+// book's run per word drawn: a 512-byte buffer cleared byte by byte on every call, and a width
+// measurement we never use). Everything that changes libharu's own bookkeeping (BT/ET, font and
+// size, which registers the font in the page's resources, horizontal scaling, rules, images)
+// still goes through libharu, and `flush` moves what libharu wrote into the page's bytes in
+// order. The finished bytes never pass through libharu's stream (which copies byte by byte,
+// three times between drawing and qpdf): render_pdf hands them to finish_pdf directly.
 #pragma once
 
 #include <hpdf.h>
@@ -49,16 +51,21 @@ public:
     void adjust_in_array(std::int64_t thousandths);
     void close_array() { buffer_.append("]TJ\n"); }
 
-    // Hands what was formatted to the page's stream. Must be called before any libharu call
-    // that writes to the same page, so the operators stay in order; returns false if libharu
-    // failed to take the bytes.
-    bool flush();
+    // Appends what libharu wrote to the page since the last flush, then what was formatted here
+    // since, and empties libharu's stream. Must be called before any libharu call that writes to
+    // the same page, so the operators stay in order.
+    void flush();
+
+    // The page's whole content so far (flushed first); the stream starts empty again.
+    std::string release();
 
 private:
     void append_number(std::int64_t hundredths);
+    void take_haru_output();
 
     HPDF_Page page_;
-    std::string buffer_;
+    std::string page_bytes_;  // everything flushed, in order
+    std::string buffer_;      // formatted here since the last flush
 };
 
 }  // namespace pamphlet::pdf

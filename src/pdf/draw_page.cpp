@@ -19,10 +19,11 @@ std::int64_t hundredths(double value) { return round_half_away(value * 100.0); }
 // Draws glyph runs inside one text object, setting font, size and scaling only when they change
 // (keeps content streams small). The words themselves (Td, one TJ array per line) are written by
 // ContentStream; BT/ET, Tf and Tz go through libharu, which keeps its graphics state and the
-// page's font resources from them, so the buffer is flushed before each of those calls.
+// page's font resources from them, so the content is flushed before each of those calls.
 class TextWriter {
 public:
-    TextWriter(HPDF_Page page, const FontHandles& fonts) : page_(page), fonts_(fonts), content_(page) {}
+    TextWriter(HPDF_Page page, const FontHandles& fonts, ContentStream& content)
+        : page_(page), fonts_(fonts), content_(content) {}
 
     void draw(const layout::GlyphRun& run) {
         codes_.clear();
@@ -110,12 +111,12 @@ private:
 
     void flush() {
         close_array();  // libharu's operators may not go inside an array
-        if (!content_.flush()) throw std::runtime_error("libharu could not take a page's text operators");
+        content_.flush();
     }
 
     HPDF_Page page_;
     const FontHandles& fonts_;
-    ContentStream content_;
+    ContentStream& content_;
     std::u32string codes_;  // the current run's drawable code points, reused across runs
     bool in_text_ = false;
     HPDF_Font current_font_ = nullptr;
@@ -142,13 +143,15 @@ void draw_rule(HPDF_Page page, const layout::Rule& rule) {
 
 }  // namespace
 
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images) {
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images,
+                    std::string* content_bytes) {
     HPDF_Page page = HPDF_AddPage(document.handle());
     document.check("adding a page");
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(frame.width_pt));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(frame.height_pt));
 
-    TextWriter text(page, fonts);
+    ContentStream content(page);
+    TextWriter text(page, fonts, content);
     for (const layout::PageItem& item : frame.items) {
         if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
             text.draw(*run);
@@ -163,6 +166,15 @@ HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const Fon
     }
     text.finish();
     document.check("drawing page " + frame.label);
+    std::string bytes = content.release();
+    if (content_bytes != nullptr) {
+        *content_bytes = std::move(bytes);
+    } else {
+        const auto attributes = static_cast<HPDF_PageAttr>(page->attr);
+        HPDF_Stream_Write(attributes->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size()));
+        document.check("writing page " + frame.label);
+    }
     return page;
 }
 

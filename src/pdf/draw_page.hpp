@@ -2,6 +2,8 @@
 // and destinations are placed afterwards (see page_links.hpp), once every page exists.
 #pragma once
 
+#include <string>
+
 #include "layout/frame.hpp"
 #include "pdf/draw_image.hpp"
 #include "pdf/haru_document.hpp"
@@ -10,8 +12,11 @@
 namespace pamphlet::pdf {
 
 // `images` is shared by all pages of a document, so an image placed on several pages is
-// embedded once.
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images);
+// embedded once. With `content_bytes`, the page's content stream is returned there (plain) and
+// libharu's page keeps an empty one, for finish_pdf to fill (render_pdf); without, libharu's
+// page holds it.
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images,
+                    std::string* content_bytes = nullptr);
 
 // The same with a cache of its own (an image repeated on other pages is embedded again).
 HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts);

@@ -3,6 +3,8 @@
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "pdf/deflate_streams.hpp"
@@ -10,16 +12,35 @@
 
 namespace pamphlet::pdf {
 
+namespace {
+
+// Puts each page's content stream (already deflated) in place of the empty one libharu wrote.
+void install_page_contents(QPDF& pdf, const std::vector<std::string>& contents) {
+    if (contents.empty()) return;
+    std::vector<QPDFObjectHandle> pages = pdf.getAllPages();
+    if (pages.size() != contents.size()) throw std::logic_error("finish_pdf: one content stream per page expected");
+    for (std::size_t index = 0; index < pages.size(); ++index) {
+        QPDFObjectHandle stream = pages[index].getKey("/Contents");
+        if (!stream.isStream()) throw std::logic_error("finish_pdf: libharu wrote a page without a content stream");
+        auto data = std::make_shared<Buffer>(contents[index].size());
+        std::memcpy(data->getBuffer(), contents[index].data(), contents[index].size());
+        stream.replaceStreamData(data, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+        stream.setFilterOnWrite(false);  // written as given
+    }
+}
+
+}  // namespace
+
 std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
-                       const PdfOptions& options) {
+                       const PdfOptions& options, StreamCompressor& compressor) {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.processMemoryFile("libharu output", haru_bytes.data(), haru_bytes.size());
+    install_page_contents(pdf, details.page_contents);
     fix_to_unicode_maps(pdf);
     write_outline(pdf, details.outline, details.destinations);
     write_document_info(pdf, metadata, details.page_labels, options);
 
-    StreamCompressor compressor(pdf_stream_compression_level());
     deflate_plain_streams(pdf, compressor);
 
     QPDFWriter writer(pdf);

@@ -9,6 +9,7 @@
 
 #include "layout/frame.hpp"
 #include "model/document.hpp"
+#include "pdf/deflate_streams.hpp"
 #include "pdf/destinations.hpp"
 #include "pdf/write_pdf.hpp"
 
@@ -18,9 +19,13 @@ struct FinishingDetails {
     std::vector<layout::OutlineEntry> outline;
     std::map<std::string, PlacedDestination> destinations;
     std::vector<std::string> page_labels;  // one per page
+    // Each page's content stream, zlib-compressed, in page order: libharu's pages hold empty ones
+    // (draw_page). Empty: the pages keep what libharu wrote.
+    std::vector<std::string> page_contents;
 };
 
+// `compressor` deflates every stream that is still plain (deflate_streams.hpp).
 std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
-                       const PdfOptions& options);
+                       const PdfOptions& options, StreamCompressor& compressor);
 
 }  // namespace pamphlet::pdf

@@ -1,5 +1,6 @@
 #include "pdf/render_pdf.hpp"
 
+#include "pdf/deflate_streams.hpp"
 #include "pdf/destinations.hpp"
 #include "pdf/draw_image.hpp"
 #include "pdf/draw_page.hpp"
@@ -11,20 +12,26 @@
 namespace pamphlet::pdf {
 namespace {
 
-// libharu's part: fonts, pages and links, returned as its (uncompressed) file. The document,
-// which still holds every page's content, is freed before qpdf loads the file: ~12 MB off the
-// peak memory of War and Peace.
+// libharu's part: fonts, pages and links, returned as its (uncompressed) file; the pages' content
+// streams are not in it but in `page_contents`, each deflated as soon as it is drawn. The
+// document, which still holds fonts and images, is freed before qpdf loads the file.
 std::string draw_with_libharu(const std::vector<layout::Page>& pages, const FaceSource& face_source,
                               const std::map<std::string, PlacedDestination>& destinations,
-                              layout::FontSubsetter& subsetter) {
+                              layout::FontSubsetter& subsetter, StreamCompressor& compressor,
+                              std::vector<std::string>& page_contents) {
     TemporaryDirectory scratch;  // subset fonts; must outlive document.save()
     HaruDocument document;
     const FontHandles fonts =
         load_subset_fonts(document, characters_by_face(pages), face_source, subsetter, scratch.path());
     std::vector<HPDF_Page> drawn;
     drawn.reserve(pages.size());
+    page_contents.reserve(pages.size());
     ImageCache images;  // one for the whole document: a picture placed on several pages is embedded once
-    for (const layout::Page& page : pages) drawn.push_back(draw_page(document, page, fonts, images));
+    std::string content;
+    for (const layout::Page& page : pages) {
+        drawn.push_back(draw_page(document, page, fonts, images, &content));
+        page_contents.emplace_back(compressor.zlib(content));
+    }
     add_links(document, pages, drawn, destinations);
     return document.save();
 }
@@ -40,8 +47,10 @@ std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector
 
     layout::FontSubsetter own_subsetter;  // parses nothing unless used
     layout::FontSubsetter& subsetter = options.font_subsetter != nullptr ? *options.font_subsetter : own_subsetter;
-    const std::string haru_bytes = draw_with_libharu(pages, face_source, details.destinations, subsetter);
-    return finish_pdf(haru_bytes, details, metadata, options);
+    StreamCompressor compressor(pdf_stream_compression_level());
+    const std::string haru_bytes =
+        draw_with_libharu(pages, face_source, details.destinations, subsetter, compressor, details.page_contents);
+    return finish_pdf(haru_bytes, details, metadata, options, compressor);
 }
 
 }  // namespace pamphlet::pdf
