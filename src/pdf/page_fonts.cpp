@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/text.hpp"
+#include "pdf/compact_cmap.hpp"
 
 namespace pamphlet::pdf {
 
@@ -97,7 +98,8 @@ FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::Fac
         layout::SubsetOptions options;
         options.retain_glyph_ids = true;    // libharu's CIDToGIDMap relies on them, see SubsetOptions
         options.drop_layout_tables = true;  // the PDF draws already-positioned glyphs
-        const std::string subset = subsetter.subset(files[f].source, files[f].characters, options);
+        // A compact cmap: libharu scans it for every BMP code point (compact_cmap.hpp).
+        const std::string subset = with_compact_cmap(subsetter.subset(files[f].source, files[f].characters, options));
         const auto path = scratch / ("font-" + std::to_string(f) + ".ttf");
         {
             std::ofstream out(path, std::ios::binary);
