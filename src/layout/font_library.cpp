@@ -357,13 +357,16 @@ FaceId FontLibrary::face_for(FaceId preferred, char32_t character, const std::ve
 ShownGlyph FontLibrary::shown_glyph(FaceId preferred, char32_t character,
                                     const std::vector<std::string>& fallback_families) {
     const LoadedFace* loaded = &implementation_->at(preferred);
-    ShownGlyph out{preferred, loaded->glyph(character) != 0, 0};
+    ShownGlyph out;
+    out.face = preferred;
+    out.present = loaded->glyph(character) != 0;
     if (!out.present) {
         out.face = face_for(preferred, character, fallback_families);
         loaded = &implementation_->at(out.face);
         out.present = loaded->glyph(character) != 0;
     }
     out.advance_em = loaded->advance(character);
+    out.ink_em = loaded->ink_extent(character);
     return out;
 }
 

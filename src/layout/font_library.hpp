@@ -33,12 +33,13 @@ struct InkExtent {
     double descent = 0;
 };
 
-// What face_for, has_glyph and advance_em would say of one character, asked at once (the line
+// What face_for, has_glyph, advance_em and ink_extent_em would say of one character, asked at once (the line
 // breaker asks this for every character of a book).
 struct ShownGlyph {
     FaceId face = 0;
     bool present = false;  // the face has the character (false: no face has it)
     double advance_em = 0;
+    InkExtent ink_em;      // as ink_extent_em
 };
 
 // The run's font files: fontconfig's answers and every parsed font file, shared by all the

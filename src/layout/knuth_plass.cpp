@@ -98,6 +98,7 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
     double tolerance = pass == 1 ? parameters.tolerance : pass == 2 ? parameters.emergency_tolerance : infinity;
     double extra_stretch = parameters.ragged_stretch + (pass >= 2 ? parameters.emergency_stretch : 0);
     std::vector<Node> arena;
+    arena.reserve(items.size() / 2 + 16);  // most paragraphs: about one node per word, no regrowth
     arena.push_back(Node{no_position, totals.next_content[0], 0, 1, 0, 0, -1, parameters.first_hang_left});
     std::vector<int> active{0};
     std::vector<int> still_active;

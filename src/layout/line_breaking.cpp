@@ -37,6 +37,7 @@ public:
         bool continues = !runs_.empty() && runs_.back().face == face && runs_.back().size_pt == size_pt &&
                          runs_.back().y_pt == shift_pt && std::fabs(next_x_ - x) < 1e-6;
         if (!continues) {
+            flush();
             GlyphRun run;
             run.face = face;
             run.size_pt = size_pt;
@@ -45,18 +46,30 @@ public:
             run.horizontal_scale = scale_;
             runs_.push_back(std::move(run));
         }
-        model::append_utf8(runs_.back().text, shown);
+        if (pending_size_ + 4 > sizeof pending_) flush();
+        pending_size_ += encode_utf8(shown, pending_ + pending_size_);
         next_x_ = x + advance_pt * scale_;
     }
 
     std::vector<GlyphRun> take() {
+        flush();
         return std::vector<GlyphRun>(std::make_move_iterator(runs_.begin()), std::make_move_iterator(runs_.end()));
     }
 
 private:
+    // The current run's text gathers here first: one string append per run instead of a call
+    // per byte.
+    void flush() {
+        if (pending_size_ == 0) return;
+        runs_.back().text.append(pending_, pending_size_);
+        pending_size_ = 0;
+    }
+
     double scale_;
     double next_x_ = 0;
     std::vector<GlyphRun>& runs_;
+    char pending_[64];
+    std::size_t pending_size_ = 0;
 };
 
 }  // namespace
@@ -154,8 +167,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
         double ascent = 0, descent = 0;
         // The line's real height: the ink of what it sets (a line of small letters is shorter
         // than one with capitals, and a raised note marker reaches higher).
-        auto extend = [&](const MeasuredGlyph& glyph, char32_t shown, FaceId face) {
-            const InkExtent ink = fonts.ink_extent_em(face, shown);
+        auto extend = [&](const MeasuredGlyph& glyph, const InkExtent& ink) {
             ascent = std::max(ascent, ink.ascent * glyph.size_pt + glyph.shift_pt);
             descent = std::max(descent, ink.descent * glyph.size_pt - glyph.shift_pt);
         };
@@ -169,7 +181,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
                     glyph_x[g] = x;
                     if (glyph.shown != 0) {
                         runs.add(glyph.shown, glyph.face, glyph.size_pt, glyph.shift_pt, glyph.advance_pt, x);
-                        extend(glyph, glyph.shown, glyph.face);
+                        extend(glyph, glyph.ink_em);
                         content_end = x + scale * glyph.advance_pt;
                     }
                     x += scale * (glyph.advance_pt + glyph.kern_after_pt);
@@ -195,7 +207,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
                 double kern = face == letter->face ? fonts.kerning_em(face, letter->shown, U'-') * letter->size_pt : 0;
                 double hyphen_x = content_end + scale * kern;
                 runs.add(U'-', face, letter->size_pt, letter->shift_pt, break_origin.hyphen_advance_pt, hyphen_x);
-                extend(*letter, U'-', face);
+                extend(*letter, fonts.ink_extent_em(face, U'-'));
                 content_end = hyphen_x + scale * break_origin.hyphen_advance_pt;
                 set.ends_with_hyphen = true;
             }

@@ -23,12 +23,17 @@ constexpr double dash_penalty = 50;
 constexpr double space_stretch = 0.5;
 constexpr double space_shrink = 1.0 / 3.0;
 
-bool is_invisible(char32_t c) {
+// Both are asked of every glyph; printable ASCII (most of them) is neither, and answered first.
+inline bool is_invisible(char32_t c) {
+    if (c > U'\r' && c < 0xAD) return false;
     return c == U'\n' || c == U'\r' || c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
            c == 0xFEFF;
 }
 
-bool is_space(char32_t c) { return is_breaking_space(c) || c == 0x00A0; }
+inline bool is_space(char32_t c) {
+    if (c > U' ' && c < 0xA0) return false;
+    return is_breaking_space(c) || c == 0x00A0;
+}
 
 }  // namespace
 
@@ -94,6 +99,7 @@ ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& font
                                            " or its fallbacks");
                 }
                 glyph.advance_pt = shown.advance_em * glyph.size_pt;
+                glyph.ink_em = shown.ink_em;
             }
             for (int copy = 0; copy < copies; ++copy) {
                 out.glyphs.push_back(glyph);
@@ -174,13 +180,17 @@ void word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph
             }
             std::string& letters = scratch.letters;
             std::vector<std::size_t>& glyph_at_byte = scratch.glyph_at_byte;
-            letters.clear();
-            glyph_at_byte.clear();
+            // Sized for the longest encoding once, filled by index, cut to length after.
+            letters.resize(4 * (run_end - k));
+            glyph_at_byte.resize(letters.size());
+            std::size_t used = 0;
             for (std::size_t g = k; g < run_end; ++g) {
                 if (glyphs[g].continuation) continue;
-                model::append_utf8(letters, glyphs[g].source);
-                glyph_at_byte.resize(letters.size(), g);
+                const std::size_t length = encode_utf8(glyphs[g].source, letters.data() + used);
+                for (std::size_t byte = 0; byte < length; ++byte) glyph_at_byte[used + byte] = g;
+                used += length;
             }
+            letters.resize(used);
             const std::string& language = paragraph.spans[glyphs[k].span].language.empty()
                                               ? paragraph.language
                                               : paragraph.spans[glyphs[k].span].language;

@@ -23,6 +23,7 @@ struct MeasuredGlyph {
     double shift_pt = 0;
     double advance_pt = 0;
     double kern_after_pt = 0;  // kerning with the next glyph when both are in one word
+    InkExtent ink_em;          // of `shown` in `face` (zero when nothing is shown)
     std::size_t source_begin = 0;
     std::size_t source_end = 0;
     std::size_t span = 0;

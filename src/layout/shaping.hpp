@@ -21,6 +21,31 @@ struct DecodedCharacter {
 // offsets always advance. Encoding is model::append_utf8.
 std::vector<DecodedCharacter> decode_utf8(std::string_view text);
 
+// Writes the UTF-8 bytes of `code` (as model::append_utf8) to `out`, which has room for four;
+// returns how many. For loops that encode a character at a time into a buffer of their own.
+inline std::size_t encode_utf8(char32_t code, char* out) {
+    if (code < 0x80) {
+        out[0] = static_cast<char>(code);
+        return 1;
+    }
+    if (code < 0x800) {
+        out[0] = static_cast<char>(0xC0 | (code >> 6));
+        out[1] = static_cast<char>(0x80 | (code & 0x3F));
+        return 2;
+    }
+    if (code < 0x10000) {
+        out[0] = static_cast<char>(0xE0 | (code >> 12));
+        out[1] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (code & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (code >> 18));
+    out[1] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (code & 0x3F));
+    return 4;
+}
+
 // Simple one-to-one case mappings (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic); other
 // characters map to themselves.
 char32_t to_lower(char32_t code);
