@@ -30,11 +30,12 @@ void append_drawable_codes(std::string_view text, std::u32string& codes) {
 std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vector<layout::Page>& pages) {
     // A flag per drawable code point (all in the Basic Multilingual Plane) and face while walking
     // the runs, turned into sets at the end: a set insertion per character drawn was 2% of a
-    // whole run.
-    std::map<layout::FaceId, std::vector<bool>> seen;
-    std::u32string codes;  // one run's, reused
+    // whole run. Bytes, not std::vector<bool>'s bits, and ASCII flagged straight from the text:
+    // this reads every character of a book.
+    std::map<layout::FaceId, std::vector<unsigned char>> seen;
+    std::u32string codes;  // one run's non-ASCII ones, reused
     layout::FaceId last_face = 0;
-    std::vector<bool>* flags = nullptr;  // last_face's (map nodes stay put)
+    std::vector<unsigned char>* flags = nullptr;  // last_face's (map nodes stay put)
     for (const layout::Page& page : pages)
         for (const layout::PageItem& item : page.items)
             if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
@@ -43,15 +44,24 @@ std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vecto
                     if (flags->empty()) flags->resize(0x10000);
                     last_face = run->face;
                 }
-                codes.clear();
-                append_drawable_codes(run->text, codes);
-                for (const char32_t code : codes) (*flags)[code] = true;
+                const std::string_view text = run->text;
+                unsigned char* const flag = flags->data();
+                for (std::size_t at = 0; at < text.size(); ++at) {
+                    const auto byte = static_cast<unsigned char>(text[at]);
+                    if (byte >= 0x80) {  // the rest of the run goes the long way
+                        codes.clear();
+                        append_drawable_codes(text.substr(at), codes);
+                        for (const char32_t code : codes) flag[code] = 1;
+                        break;
+                    }
+                    if (is_drawable(byte)) flag[byte] = 1;
+                }
             }
     std::map<layout::FaceId, std::set<char32_t>> result;
     for (const auto& [face, flags] : seen) {
         std::set<char32_t>& characters = result[face];
         for (char32_t code = 0; code < flags.size(); ++code)
-            if (flags[code]) characters.insert(characters.end(), code);
+            if (flags[code] != 0) characters.insert(characters.end(), code);
     }
     return result;
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 #include <sstream>
@@ -82,6 +83,21 @@ TEST(ContentStream, DrawableCodesSkipControlsAndMendBadBytes) {
     std::u32string codes;
     append_drawable_codes("a\tb\xC3\xA6\xFF\x7F\u0085\U0001F600\u2014", codes);
     EXPECT_EQ(codes, U"ab\u00E6\uFFFD\u2014");  // tab, DEL, C1 control and astral dropped
+}
+
+TEST(ContentStream, CharactersByFaceFlagsEveryDrawableCharacterPerFace) {
+    layout::GlyphRun latin;
+    latin.face = 0;
+    latin.text = "Ab\tA \xC3\xA6z\x7F";  // tab and DEL are not drawn; ASCII after non-ASCII counts
+    layout::GlyphRun other = latin;
+    other.face = 2;
+    other.text = "\xFF\xD0\x96!\U0001F600";  // a bad byte reads as U+FFFD; astral is not drawn
+    layout::Page page;
+    page.items = {latin, other};
+    const auto faces = characters_by_face({page, page});
+    ASSERT_EQ(faces.size(), 2u);
+    EXPECT_EQ(faces.at(0), (std::set<char32_t>{U' ', U'A', U'b', U'z', 0xE6}));
+    EXPECT_EQ(faces.at(2), (std::set<char32_t>{U'!', 0x416, 0xFFFD}));
 }
 
 // The darkest grey level of a page rendered at 36 dpi (0 black, 255 white).
