@@ -16,9 +16,10 @@ void HaruDocument::record_error(HPDF_STATUS error, HPDF_STATUS detail, void* sel
 HaruDocument::HaruDocument() {
     document_ = HPDF_New(&HaruDocument::record_error, this);
     if (document_ == nullptr) throw std::runtime_error("libharu could not create a PDF document");
-    // UTF-8 text through TrueType fonts. Streams are left uncompressed: finish_pdf deflates each
-    // once when qpdf writes the final file. (When libharu deflated too, qpdf inflated and deflated
-    // every stream again: deflate was a fifth of the whole run.)
+    // UTF-8 text through TrueType fonts. Streams are left uncompressed: each is deflated once with
+    // libdeflate (render_pdf for page contents, finish_pdf for the rest, deflate_streams.hpp) and
+    // qpdf copies the bytes. (When libharu deflated too, qpdf inflated and deflated every stream
+    // again: deflate was a fifth of the whole run.)
     HPDF_UseUTFEncodings(document_);
     HPDF_SetCompressionMode(document_, HPDF_COMP_NONE);
     check("setting up the PDF document");
