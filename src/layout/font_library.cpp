@@ -162,6 +162,12 @@ struct LoadedFace {
     }
 
     hb_codepoint_t glyph(char32_t character) const {
+        if (character < common_characters && common_glyphs[character] != unknown_glyph)
+            return common_glyphs[character];
+        return remember_glyph(character);
+    }
+
+    [[gnu::noinline]] hb_codepoint_t remember_glyph(char32_t character) const {
         if (character < common_characters) {
             std::uint32_t& known = common_glyphs[character];
             if (known == unknown_glyph) known = lookup_glyph(character);
@@ -177,6 +183,11 @@ struct LoadedFace {
     }
 
     double advance(char32_t character) const {
+        if (character < common_characters && common_advances[character] >= 0) return common_advances[character];
+        return remember_advance(character);
+    }
+
+    [[gnu::noinline]] double remember_advance(char32_t character) const {
         if (character < common_characters) {
             double& known = common_advances[character];
             if (known < 0) known = measure_advance(character);
@@ -196,7 +207,17 @@ struct LoadedFace {
         return value;
     }
 
+    // The hot paths below answer from the tables in a few instructions; what fills the tables
+    // sits in functions of its own, so the hot ones stay small enough to inline.
     InkExtent ink_extent(char32_t character) const {
+        if (character < common_characters && !common_ink.empty()) {
+            const InkExtent& known = common_ink[character];
+            if (!std::isnan(known.ascent)) return known;
+        }
+        return remember_ink(character);
+    }
+
+    [[gnu::noinline]] InkExtent remember_ink(char32_t character) const {
         if (character < common_characters) {
             if (common_ink.empty())
                 common_ink.assign(common_characters, InkExtent{std::numeric_limits<double>::quiet_NaN(), 0});
@@ -214,8 +235,12 @@ struct LoadedFace {
     // because libharu draws every code point with its nominal glyph; if shaping still substitutes
     // a glyph, the pair gets no kerning rather than a wrong one.
     double kern(char32_t left, char32_t right) const {
-        std::uint64_t key = (static_cast<std::uint64_t>(left) << 32) | right;
+        const std::uint64_t key = (static_cast<std::uint64_t>(left) << 32) | right;
         if (const double* found = kerning.find(key)) return *found;
+        return remember_kern(left, right, key);
+    }
+
+    [[gnu::noinline]] double remember_kern(char32_t left, char32_t right, std::uint64_t key) const {
         double value = 0;
         hb_codepoint_t left_glyph = glyph(left);
         hb_codepoint_t right_glyph = glyph(right);

@@ -1,6 +1,7 @@
 #include "layout/knuth_plass.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -111,11 +112,15 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
         if (!legal) continue;
         bool forced = item.kind == ItemKind::penalty && item.penalty <= -infinite_penalty;
 
+        // The best way to reach this break per fitness class and hyphen state; only the slots
+        // whose bit is set in `filled` hold one (a mask instead of clearing twelve slots at every
+        // break, and visiting only the filled ones below).
         struct Candidate {
-            double total = infinity;
-            int from = -1;
+            double total;
+            int from;
         };
         Candidate best[fitness_classes][hyphen_states];
+        unsigned filled = 0;
         int rescue = -1;
         still_active.clear();
         for (int index : active) {
@@ -147,8 +152,13 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
                     } else if (std::abs(fitness - node.fitness) > 1 && node.position != no_position) {
                         demerits += parameters.fitness_demerits;
                     }
-                    Candidate& slot = best[fitness][std::min(hyphen_run, hyphen_states - 1)];
-                    if (node.total + demerits < slot.total) slot = {node.total + demerits, index};
+                    const int hyphens = std::min(hyphen_run, hyphen_states - 1);
+                    Candidate& slot = best[fitness][hyphens];
+                    const unsigned bit = 1u << (fitness * hyphen_states + hyphens);
+                    if ((filled & bit) == 0 || node.total + demerits < slot.total) {
+                        slot = {node.total + demerits, index};
+                        filled |= bit;
+                    }
                 }
             }
             if (ratio < -1 || forced) {
@@ -168,17 +178,16 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
 
         std::size_t next_start = totals.next_content[std::min(b + 1, items.size())];
         double next_hang = item.hang_left;
-        bool added = false;
-        for (int fitness = 0; fitness < fitness_classes; ++fitness) {
-            for (int hyphens = 0; hyphens < hyphen_states; ++hyphens) {
-                const Candidate& candidate = best[fitness][hyphens];
-                if (candidate.from < 0) continue;
-                const Node& from = arena[static_cast<std::size_t>(candidate.from)];
-                arena.push_back(Node{b, next_start, from.line + 1, fitness, hyphens, candidate.total, candidate.from,
-                                     next_hang});
-                active.push_back(static_cast<int>(arena.size() - 1));
-                added = true;
-            }
+        const bool added = filled != 0;
+        for (unsigned rest = filled; rest != 0; rest &= rest - 1) {  // fitness first, then hyphens
+            const int slot_index = std::countr_zero(rest);
+            const int fitness = slot_index / hyphen_states;
+            const int hyphens = slot_index % hyphen_states;
+            const Candidate& candidate = best[fitness][hyphens];
+            const Node& from = arena[static_cast<std::size_t>(candidate.from)];
+            arena.push_back(Node{b, next_start, from.line + 1, fitness, hyphens, candidate.total, candidate.from,
+                                 next_hang});
+            active.push_back(static_cast<int>(arena.size() - 1));
         }
         if (active.empty() && !added && pass == 3 && rescue >= 0) {
             const Node& from = arena[static_cast<std::size_t>(rescue)];
