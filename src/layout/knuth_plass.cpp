@@ -102,7 +102,6 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
     arena.reserve(items.size() / 2 + 16);  // most paragraphs: about one node per word, no regrowth
     arena.push_back(Node{no_position, totals.next_content[0], 0, 1, 0, 0, -1, parameters.first_hang_left});
     std::vector<int> active{0};
-    std::vector<int> still_active;
     std::size_t last = items.size() - 1;
 
     for (std::size_t b = 0; b < items.size(); ++b) {
@@ -122,11 +121,13 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
         Candidate best[fitness_classes][hyphen_states];
         unsigned filled = 0;
         int rescue = -1;
-        still_active.clear();
-        for (int index : active) {
+        // Nodes that stay active are compacted to the front of `active` in their order.
+        std::size_t kept = 0;
+        for (std::size_t slot_in_active = 0; slot_in_active < active.size(); ++slot_in_active) {
+            const int index = active[slot_in_active];
             const Node& node = arena[static_cast<std::size_t>(index)];
             if (node.start > b) {  // nothing to set between that break and this one
-                still_active.push_back(index);
+                active[kept++] = index;
                 continue;
             }
             LineMeasure line = totals.measure(items, node.start, b, node.hang_left);
@@ -171,10 +172,10 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
                     rescue = index;
                 }
             } else {
-                still_active.push_back(index);
+                active[kept++] = index;
             }
         }
-        active.swap(still_active);
+        active.resize(kept);
 
         std::size_t next_start = totals.next_content[std::min(b + 1, items.size())];
         double next_hang = item.hang_left;
