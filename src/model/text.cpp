@@ -77,7 +77,7 @@ std::string visible_text(const Block& leaf) {
     return out;
 }
 
-std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code_point) {
+std::size_t decode_utf8_beyond_ascii(std::string_view text, std::size_t at, char32_t& code_point) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(at);
     if (lead < 0x80) {

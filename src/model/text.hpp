@@ -23,11 +23,21 @@ std::string visible_text(const Block& leaf);
 // UTF-8 U+FFFD REPLACEMENT CHARACTER, which every layer puts where a byte could not be decoded.
 inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 
+// decode_utf8 for a lead byte beyond ASCII (ASCII is decoded inline, below).
+std::size_t decode_utf8_beyond_ascii(std::string_view text, std::size_t at, char32_t& code_point);
+
 // Length (1 to 4) of the valid UTF-8 sequence starting at text[at], whose code point is stored in
 // `code_point`; 0 when the bytes there are not one: a stray continuation byte or a bad lead byte,
 // a truncated sequence, an overlong form, a surrogate, or a value beyond U+10FFFF. Callers that
 // mend text replace the one byte at `at` and go on with the next. Requires at < text.size().
-std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code_point);
+// Inline for ASCII, since every layer calls it once per character.
+inline std::size_t decode_utf8(std::string_view text, std::size_t at, char32_t& code_point) {
+    if (const auto lead = static_cast<unsigned char>(text[at]); lead < 0x80) {
+        code_point = lead;
+        return 1;
+    }
+    return decode_utf8_beyond_ascii(text, at, code_point);
+}
 
 // Appends the UTF-8 form of a Unicode scalar value.
 void append_utf8(std::string& out, char32_t code_point);
