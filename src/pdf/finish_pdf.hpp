@@ -22,9 +22,6 @@ struct FinishingDetails {
     // Each page's content stream, zlib-compressed, in page order: libharu's pages hold empty ones
     // (draw_page). Empty: the pages keep what libharu wrote.
     std::vector<std::string> page_contents;
-    // The largest code point each font draws, by its name (HPDF_Font_GetFontName): its
-    // CIDToGIDMap is cut there (trim_cid_to_gid_maps). Fonts not listed keep libharu's map.
-    std::map<std::string, char32_t> last_drawn_cid;
 };
 
 // `compressor` deflates every stream that is still plain (deflate_streams.hpp).

@@ -43,10 +43,10 @@ void HaruDocument::check(std::string_view operation) {
     throw std::runtime_error(std::string(operation) + ": " + code);
 }
 
-HPDF_Font HaruDocument::load_truetype_font(const std::string& path) {
+HPDF_Font HaruDocument::load_truetype_font(const std::string& path, const std::string& encoding) {
     const char* name = HPDF_LoadTTFontFromFile(document_, path.c_str(), HPDF_TRUE);
     check("loading font " + path);
-    HPDF_Font font = HPDF_GetFont(document_, name, "UTF-8");
+    HPDF_Font font = HPDF_GetFont(document_, name, encoding.c_str());
     check("selecting font " + path);
     return font;
 }

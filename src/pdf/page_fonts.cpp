@@ -7,6 +7,7 @@
 
 #include "model/text.hpp"
 #include "pdf/compact_cmap.hpp"
+#include "pdf/drawn_characters_encoder.hpp"
 
 namespace pamphlet::pdf {
 
@@ -71,11 +72,9 @@ namespace {
 // libharu embeds only the glyph outlines it has measured (HPDF_TTFontDef_GetCharWidth flags each
 // glyph, and its composite parts, as used). draw_page writes the text operators itself and never
 // asks libharu for a width, so every character the font draws is measured once here instead.
+// (Per character: libharu's text measuring would parse the text with the font's encoding.)
 void mark_glyphs_used(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& characters) {
-    std::string text;
-    for (char32_t character : characters) model::append_utf8(text, character);
-    if (text.empty()) return;
-    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+    for (char32_t character : characters) HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(character));
     document.check("measuring a font's characters");
 }
 
@@ -116,7 +115,12 @@ FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::Fac
             out.write(subset.data(), static_cast<std::streamsize>(subset.size()));
             if (!out) throw std::runtime_error("cannot write font subset " + path.string());
         }
-        const HPDF_Font font = document.load_truetype_font(path.string());
+        // An encoding of just the characters drawn (drawn_characters_encoder.hpp), else UTF-8's.
+        const std::string encoding = "pamphlet-font-" + std::to_string(f);
+        const HPDF_Font font =
+            document.load_truetype_font(path.string(), register_drawn_characters_encoder(document, encoding, files[f].characters)
+                                                           ? encoding
+                                                           : std::string("UTF-8"));
         mark_glyphs_used(document, font, files[f].characters);
         for (layout::FaceId face : files[f].faces) fonts[face] = font;
     }

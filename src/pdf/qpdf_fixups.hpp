@@ -19,12 +19,6 @@ namespace pamphlet::pdf {
 // font can draw (those its CIDToGIDMap sends to a real glyph). Returns the number of fonts fixed.
 int fix_to_unicode_maps(QPDF& pdf);
 
-// Cuts each Type0 font's CIDToGIDMap after the largest CID the document draws with it
-// (`last_drawn`, by font name without the subset tag; libharu writes 65,536 entries, mostly 0).
-// Exact for every drawn CID: the entries kept are the ones read for them. Fonts not named, and
-// maps already compressed, are left alone. Returns the number of maps cut.
-int trim_cid_to_gid_maps(QPDF& pdf, const std::map<std::string, char32_t>& last_drawn);
-
 // Writes the bookmarks: one entry per heading, nested by level, each jumping to its destination.
 // Entries whose destination is unknown are left out.
 void write_outline(QPDF& pdf, const std::vector<layout::OutlineEntry>& outline,

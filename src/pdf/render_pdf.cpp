@@ -1,7 +1,5 @@
 #include "pdf/render_pdf.hpp"
 
-#include <algorithm>
-
 #include "pdf/deflate_streams.hpp"
 #include "pdf/destinations.hpp"
 #include "pdf/draw_image.hpp"
@@ -20,17 +18,11 @@ namespace {
 std::string draw_with_libharu(const std::vector<layout::Page>& pages, const FaceSource& face_source,
                               const std::map<std::string, PlacedDestination>& destinations,
                               layout::FontSubsetter& subsetter, StreamCompressor& compressor,
-                              std::vector<std::string>& page_contents, std::map<std::string, char32_t>& last_drawn_cid) {
+                              std::vector<std::string>& page_contents) {
     TemporaryDirectory scratch;  // subset fonts; must outlive document.save()
     HaruDocument document;
-    const auto characters = characters_by_face(pages);
-    const FontHandles fonts = load_subset_fonts(document, characters, face_source, subsetter, scratch.path());
-    // CIDs are code points (libharu's UTF-8 encoding); faces sharing a font share its map.
-    for (const auto& [face, drawn] : characters) {
-        if (drawn.empty()) continue;
-        char32_t& last = last_drawn_cid[HPDF_Font_GetFontName(fonts.at(face))];
-        last = std::max(last, *drawn.rbegin());
-    }
+    const FontHandles fonts =
+        load_subset_fonts(document, characters_by_face(pages), face_source, subsetter, scratch.path());
     std::vector<HPDF_Page> drawn;
     drawn.reserve(pages.size());
     page_contents.reserve(pages.size());
@@ -57,8 +49,7 @@ std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector
     layout::FontSubsetter& subsetter = options.font_subsetter != nullptr ? *options.font_subsetter : own_subsetter;
     StreamCompressor compressor(pdf_stream_compression_level());
     const std::string haru_bytes =
-        draw_with_libharu(pages, face_source, details.destinations, subsetter, compressor, details.page_contents,
-                          details.last_drawn_cid);
+        draw_with_libharu(pages, face_source, details.destinations, subsetter, compressor, details.page_contents);
     return finish_pdf(haru_bytes, details, metadata, options, compressor);
 }
 

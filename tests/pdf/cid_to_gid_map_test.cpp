@@ -1,6 +1,6 @@
 // Each font's CIDToGIDMap stops after the largest character the document draws with it
-// (trim_cid_to_gid_maps): libharu writes 65,536 entries per font, mostly 0. Every drawn
-// character must still find its own glyph there.
+// (drawn_characters_encoder.hpp): with its UTF-8 encoding libharu writes 65,536 entries per font,
+// mostly 0. Every drawn character must still find its own glyph there.
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
