@@ -10,8 +10,10 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "pdf/impose_geometry.hpp"
 #include "pdf/impose_layout.hpp"
@@ -60,6 +62,24 @@ void drop_page_references(QPDF& pdf) {
     for (const char* key : {"/Outlines", "/PageLabels", "/Dests", "/Names", "/OpenAction",
                             "/StructTreeRoot", "/MarkInfo", "/AcroForm", "/PageMode"})
         root.removeKey(key);
+}
+
+// The source pages leave the page tree in one step. They are the first kids of the (flat) tree,
+// the sheets having been appended after them; qpdf's removePage renumbers every later page at
+// each call, quadratic in the page count (a thousand-page book's booklet spent most of its
+// imposing time there).
+void remove_source_pages(QPDF& pdf, const std::vector<QPDFPageObjectHelper>& pages) {
+    QPDFObjectHandle tree = pdf.getRoot().getKey("/Pages");
+    QPDFObjectHandle kids = tree.getKey("/Kids");
+    std::vector<QPDFObjectHandle> sheets = kids.getArrayAsVector();
+    if (sheets.size() < pages.size()) throw std::logic_error("impose: the page tree lost pages");
+    for (std::size_t index = 0; index < pages.size(); ++index)
+        if (sheets[index].getObjGen() != pages[index].getObjectHandle().getObjGen())
+            throw std::logic_error("impose: the source pages are not first in the page tree");
+    sheets.erase(sheets.begin(), sheets.begin() + static_cast<std::ptrdiff_t>(pages.size()));
+    kids.setArrayFromVector(sheets);
+    tree.replaceKey("/Count", QPDFObjectHandle::newInteger(static_cast<long long>(sheets.size())));
+    pdf.updateAllPagesCache();
 }
 
 QPDFObjectHandle rectangle(const Rectangle& r, double grow = 0) {
@@ -186,7 +206,7 @@ std::string impose(std::string_view pdf_bytes, const ImposeOptions& options, Imp
     SheetDrawer drawer{pdf, document, forms, geometry, plan, options, marks, job_font};
     // New sheets go after the old pages (appending needs a last page), then the old ones leave.
     for (const SheetSide& side : plan.sides) drawer.draw(side);
-    for (auto& page : pages) document.removePage(page);
+    remove_source_pages(pdf, pages);
     drop_page_references(pdf);
 
     QPDFWriter writer(pdf);
