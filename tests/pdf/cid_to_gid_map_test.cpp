@@ -87,20 +87,31 @@ TEST(CidToGidMap, StopsAfterTheLargestDrawnCharacterAndMapsEveryDrawnOne) {
     EXPECT_EQ(glyphs.size(), drawn.size());  // each character its own glyph
 }
 
-TEST(CidToGidMap, TrimmedMapDrawsTheSameAsTheFullOne) {
+TEST(CidToGidMap, ShortMapAgreesWithLibharusFullOne) {
     if (!std::filesystem::exists(charis)) GTEST_SKIP() << "Charis SIL not installed";
-    // The same glyphs drawn twice: once with the largest character last on the page, once with a
-    // far larger one added on a line of its own (so the map runs much further). Each shared
-    // character must map to the same glyph in both.
-    const std::vector<std::string> text = {"Grand \xE2\x80\x94 \xD0\x96", "letters \xC3\xA9"};
-    std::vector<std::string> longer = text;
-    longer.push_back("\xEF\xAC\x81");  // U+FB01, the fi ligature
+    // The same characters drawn twice: alone (the short map), and with U+FFFF added, for which
+    // the font falls back to libharu's UTF-8 encoding and its map of every code point. Each
+    // character drawn must find the same glyph in both.
+    const std::vector<std::string> text = {"Grand \xE2\x80\x94 \xD0\x96", "letters \xC3\xA9 \xEF\xAC\x81"};
+    std::vector<std::string> with_ffff = text;
+    with_ffff.push_back("\xEF\xBF\xBF");
     const std::string short_map = cid_to_gid_map(render_lines(text));
-    const std::string long_map = cid_to_gid_map(render_lines(longer));
-    ASSERT_EQ(short_map.size(), 2u * (0x2014 + 1));
-    ASSERT_EQ(long_map.size(), 2u * (0xFB01 + 1));
-    EXPECT_EQ(long_map.substr(0, short_map.size()), short_map);
-    EXPECT_NE(glyph_of(long_map, 0xFB01), 0u);
+    const std::string full_map = cid_to_gid_map(render_lines(with_ffff));
+    ASSERT_EQ(short_map.size(), 2u * (0xFB01 + 1));
+    ASSERT_EQ(full_map.size(), 2u * 0xFFFF);
+    for (char32_t code : {U'G', U'r', U' ', U'\u2014', U'\u0416', U'\u00E9', U'\uFB01'}) {
+        EXPECT_NE(glyph_of(short_map, code), 0u);
+        EXPECT_EQ(glyph_of(short_map, code), glyph_of(full_map, code)) << static_cast<unsigned>(code);
+    }
+}
+
+TEST(CidToGidMap, AFontDrawingUFFFFKeepsLibharusFullMap) {
+    if (!std::filesystem::exists(charis)) GTEST_SKIP() << "Charis SIL not installed";
+    // No code above U+FFFF to end the map with: libharu's UTF-8 encoding, all 65,535 entries.
+    const std::string map = cid_to_gid_map(render_lines({"Grand \xE2\x80\x94", "\xEF\xBF\xBF"}));
+    EXPECT_EQ(map.size(), 2u * 0xFFFF);
+    EXPECT_NE(glyph_of(map, U'G'), 0u);
+    EXPECT_NE(glyph_of(map, 0x2014), 0u);
 }
 
 TEST(CidToGidMap, TextComesBackOut) {
