@@ -1,32 +1,11 @@
 #include "pdf/deflate_streams.hpp"
 
-#include <libdeflate.h>
-
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <cstring>
-#include <new>
-#include <stdexcept>
 
 namespace pamphlet::pdf {
-
-StreamCompressor::StreamCompressor(int level) : compressor_(libdeflate_alloc_compressor(level)) {
-    if (compressor_ == nullptr) throw std::bad_alloc();
-}
-
-StreamCompressor::~StreamCompressor() {
-    libdeflate_free_compressor(compressor_);
-}
-
-std::string_view StreamCompressor::zlib(std::string_view data) {
-    const std::size_t bound = libdeflate_zlib_compress_bound(compressor_, data.size());
-    if (output_.size() < bound) output_.resize(bound);
-    const std::size_t size = libdeflate_zlib_compress(compressor_, data.data(), data.size(), output_.data(), bound);
-    // With a buffer of the bound's size libdeflate cannot run out of room.
-    if (size == 0) throw std::runtime_error("libdeflate could not compress a PDF stream");
-    return {output_.data(), size};
-}
 
 int pdf_stream_compression_level() {
     // Measured with libdeflate 1.14 on the seed and the corpus (8 PDFs; 4,848,163 bytes when qpdf

@@ -4,31 +4,13 @@
 
 #include <qpdf/QPDF.hh>
 
-#include <cstddef>
-#include <memory>
-#include <string_view>
-#include <vector>
-
-struct libdeflate_compressor;
+#include "layout/deflate.hpp"
 
 namespace pamphlet::pdf {
 
-// Owns one libdeflate compressor (and the output buffer it fills), so a document's streams share
-// its allocation. Not shared between threads: make one per call.
-class StreamCompressor {
-public:
-    explicit StreamCompressor(int level);
-    ~StreamCompressor();
-    StreamCompressor(const StreamCompressor&) = delete;
-    StreamCompressor& operator=(const StreamCompressor&) = delete;
-
-    // `data` in zlib format (what /FlateDecode reads); valid until the next call.
-    std::string_view zlib(std::string_view data);
-
-private:
-    libdeflate_compressor* compressor_ = nullptr;
-    std::vector<char> output_;
-};
+// The PDF's streams go through the deflater both backends share (one per call, not shared
+// between threads), in zlib format: what /FlateDecode reads.
+using StreamCompressor = layout::Deflater;
 
 // The level finish_pdf uses (the trade-off is measured in deflate_streams.cpp).
 int pdf_stream_compression_level();
