@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # Installs what bench/run.sh compares pamphlet against, and what it measures with:
-#   - GNU time (/usr/bin/time -v: wall time and peak memory of whole runs)
 #   - pandoc + XeLaTeX with the Charis SIL face (the same face and size pamphlet uses)
 #   - typst, from npm, under bench/.tools/ so it stays out of the repository's package.json
 #   - gnuplot, to draw the scaling curve (run.sh writes the SVG itself when it is missing)
@@ -9,7 +8,6 @@ set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 need_apt=()
-command -v /usr/bin/time >/dev/null 2>&1 || need_apt+=(time)
 command -v pandoc >/dev/null 2>&1 || need_apt+=(pandoc)
 command -v xelatex >/dev/null 2>&1 || need_apt+=(texlive-xetex)
 # pandoc's LaTeX template loads lmodern, and hyperref under XeTeX needs the base-35 fonts.
@@ -32,7 +30,6 @@ if [[ ! -x "$typst" ]]; then
 fi
 
 echo "tools:"
-/usr/bin/time --version 2>&1 | head -1 | sed 's/^/  /'
 pandoc --version | head -1 | sed 's/^/  /'
 xelatex --version | head -1 | sed 's/^/  /'
 "$typst" --version | sed 's/^/  /'

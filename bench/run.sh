@@ -32,8 +32,4 @@ if ! { cmake -S "$project_dir" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DPAMP
     exit 1
 fi
 
-if [[ ! -x /usr/bin/time ]]; then
-    echo "run.sh: /usr/bin/time is missing: run bash bench/install-tools.sh" >&2
-    exit 1
-fi
 exec python3 "$bench_dir/run_bench.py" --build-dir "$build_dir" "$@"

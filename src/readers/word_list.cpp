@@ -11,6 +11,8 @@
 #include <cstring>
 #include <vector>
 
+#include "model/text.hpp"
+
 namespace pamphlet::readers {
 
 namespace format = word_list_format;
@@ -32,39 +34,16 @@ bool same_file(const std::filesystem::path& path, std::uint64_t size, std::int64
 bool decode(std::string_view text, std::uint32_t* out, std::size_t& count) {
     count = 0;
     for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        const std::size_t length = byte < 0x80 ? 1 : (byte & 0xE0) == 0xC0 ? 2 : (byte & 0xF0) == 0xE0 ? 3
-                                 : (byte & 0xF8) == 0xF0 ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        std::uint32_t code = length == 1 ? byte : byte & (0x7Fu >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3Fu);
-        }
+        char32_t code = 0;
+        const std::size_t length = model::decode_utf8(text, i, code);
+        if (length == 0) return false;
         out[count++] = code;
         i += length;
     }
     return true;
 }
 
-void encode(std::uint32_t c, std::string& out) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
+void encode(std::uint32_t c, std::string& out) { model::append_utf8(out, c); }
 
 }  // namespace
 

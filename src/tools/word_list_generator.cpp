@@ -27,9 +27,11 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <stdexcept>
 #include <unordered_set>
 #include <vector>
 
+#include "model/text.hpp"
 #include "readers/word_list_format.hpp"
 
 // hunspell's own case tables (csutil.hxx, exported by libhunspell but not installed as a
@@ -44,14 +46,13 @@ using Text = std::u32string;
 
 constexpr int any_language = 999;  // hunspell's LANG_xx: no Turkish dotted-i rules
 
+// The dictionary's UTF-8 (hunspell checked it on loading), decoded as every layer decodes.
 Text decode(const std::string& utf8) {
     Text out;
     for (std::size_t i = 0; i < utf8.size();) {
-        const auto byte = static_cast<unsigned char>(utf8[i]);
-        const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        char32_t code = length == 1 ? byte : byte & (0x7F >> length);
-        for (int k = 1; k < length && i + k < utf8.size(); ++k)
-            code = (code << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        char32_t code = 0;
+        const std::size_t length = pamphlet::model::decode_utf8(utf8, i, code);
+        if (length == 0) throw std::runtime_error("malformed UTF-8 in the dictionary: " + utf8);
         out.push_back(code);
         i += length;
     }
@@ -60,23 +61,7 @@ Text decode(const std::string& utf8) {
 
 std::string encode(const Text& text) {
     std::string out;
-    for (const char32_t c : text) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
-    }
+    for (const char32_t c : text) pamphlet::model::append_utf8(out, c);
     return out;
 }
 
@@ -326,9 +311,14 @@ int main(int argc, char** argv) {
     header.dic_size = dic_stamp.size;
     header.dic_mtime_ns = dic_stamp.mtime_ns;
 
-    AffixFile affixes = read_affix_file(aff);
+    AffixFile affixes;
     std::vector<Stem> stems;
-    if (affixes.refusal.empty()) stems = read_stems(dic);
+    try {
+        affixes = read_affix_file(aff);
+        if (affixes.refusal.empty()) stems = read_stems(dic);
+    } catch (const std::runtime_error& error) {  // malformed UTF-8: refuse, the run uses hunspell
+        affixes.refusal = error.what();
+    }
     // COMPOUNDRULE compounds are exact only if every piece carries a digit: then no word the
     // list decides (it holds no digits) can be a compound.
     for (const Stem& stem : stems) {

@@ -12,22 +12,15 @@
 #include "model/text.hpp"
 #include "pdf/render_pdf.hpp"
 #include "pdf_validators.hpp"
+#include "render_support.hpp"
 #include "support/command.hpp"
 
 namespace pamphlet::pdf {
 namespace {
 
-const std::filesystem::path charis = "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf";
+using render_support::charis;
 
-layout::GlyphRun run(double y, std::string text) {
-    layout::GlyphRun glyphs;
-    glyphs.face = 0;
-    glyphs.size_pt = 11;
-    glyphs.x_pt = 60;
-    glyphs.y_pt = y;
-    glyphs.text = std::move(text);
-    return glyphs;
-}
+layout::GlyphRun run(double y, std::string text) { return render_support::text_line(y, std::move(text)); }
 
 std::string render_lines(const std::vector<std::string>& lines) {
     const std::string font = test_support::read_file(charis);

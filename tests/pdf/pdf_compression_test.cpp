@@ -15,22 +15,15 @@
 #include "pdf/haru_document.hpp"
 #include "pdf/impose_page_form.hpp"
 #include "pdf/render_pdf.hpp"
+#include "render_support.hpp"
 #include "support/command.hpp"
 
 namespace pamphlet::pdf {
 namespace {
 
-const std::filesystem::path charis = "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf";
+using render_support::charis;
 
-layout::GlyphRun run(double y, std::string text) {
-    layout::GlyphRun glyphs;
-    glyphs.face = 0;
-    glyphs.size_pt = 11;
-    glyphs.x_pt = 60;
-    glyphs.y_pt = y;
-    glyphs.text = std::move(text);
-    return glyphs;
-}
+layout::GlyphRun run(double y, std::string text) { return render_support::text_line(y, std::move(text)); }
 
 std::string render_two_pages() {
     const std::string font = test_support::read_file(charis);
