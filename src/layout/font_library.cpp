@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -29,22 +29,18 @@ struct HarfBuzzDeleter {
     void operator()(hb_face_t* face) const { hb_face_destroy(face); }
     void operator()(hb_font_t* font) const { hb_font_destroy(font); }
     void operator()(hb_buffer_t* buffer) const { hb_buffer_destroy(buffer); }
+    void operator()(hb_shape_plan_t* plan) const { hb_shape_plan_destroy(plan); }
 };
 template <typename T>
 using HbPointer = std::unique_ptr<T, HarfBuzzDeleter>;
 
-// In one read of the file's size (a character-by-character stream iterator cost as much as
-// parsing the font).
-std::string read_whole_file(const std::filesystem::path& file) {
-    std::ifstream stream(file, std::ios::binary);
-    std::error_code error;
-    const auto size = std::filesystem::file_size(file, error);
-    if (!stream || error) throw std::runtime_error("cannot read font file " + file.string());
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    if (!stream.read(bytes.data(), static_cast<std::streamsize>(bytes.size())) ||
-        stream.gcount() != static_cast<std::streamsize>(bytes.size()))
-        throw std::runtime_error("cannot read font file " + file.string());
-    return bytes;
+// The file mapped into memory by HarfBuzz (read-only, shared with the page cache): HarfBuzz and
+// the subsetter touch only the tables and glyphs a document uses, so most of a font file is
+// never read, and nothing is copied.
+HbPointer<hb_blob_t> map_whole_file(const std::filesystem::path& file) {
+    HbPointer<hb_blob_t> blob(hb_blob_create_from_file_or_fail(file.c_str()));
+    if (!blob || hb_blob_get_length(blob.get()) == 0) throw std::runtime_error("cannot read font file " + file.string());
+    return blob;
 }
 
 }  // namespace
@@ -56,8 +52,8 @@ struct FontFile {
     std::string family;
     FontWeight weight = FontWeight::normal;
     FontSlant slant = FontSlant::normal;
-    std::string bytes;  // must outlive the blob, which points into it
-    HbPointer<hb_blob_t> blob;
+    HbPointer<hb_blob_t> blob;  // the whole file
+    std::string_view bytes;     // the blob's contents
     HbPointer<hb_face_t> face;
     HbPointer<hb_font_t> font;
     double units_per_em = 1000;
@@ -68,9 +64,10 @@ struct FontFile {
           family(candidate.families.empty() ? candidate.file.stem().string() : candidate.families.front()),
           weight(candidate.weight),
           slant(candidate.slant),
-          bytes(read_whole_file(candidate.file)) {
-        blob.reset(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr,
-                                  nullptr));
+          blob(map_whole_file(candidate.file)) {
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(blob.get(), &length);
+        bytes = std::string_view(data, length);
         face.reset(hb_face_create(blob.get(), 0));
         units_per_em = std::max(1u, hb_face_get_upem(face.get()));
         font.reset(hb_font_create(face.get()));  // HarfBuzz's OpenType functions; scale = upem
@@ -153,6 +150,10 @@ struct LoadedFace {
     mutable std::unordered_map<char32_t, InkExtent> ink;
     mutable PairKerning kerning;
     mutable HbPointer<hb_buffer_t> buffer;
+    // The shaping plans of the pairs measured so far, one per direction, script and language
+    // (a handful): hb_shape would look its plan up in the face's cache at every call, which cost
+    // more than shaping the two characters.
+    mutable std::vector<std::pair<hb_segment_properties_t, HbPointer<hb_shape_plan_t>>> plans;
 
     explicit LoadedFace(std::shared_ptr<const FontFile> loaded) : shared(std::move(loaded)), file(*shared) {}
 
@@ -240,6 +241,22 @@ struct LoadedFace {
         return remember_kern(left, right, key);
     }
 
+    static constexpr hb_feature_t kerning_features[] = {
+        {HB_TAG('l', 'i', 'g', 'a'), 0, 0, ~0u}, {HB_TAG('c', 'l', 'i', 'g'), 0, 0, ~0u},
+        {HB_TAG('c', 'a', 'l', 't'), 0, 0, ~0u}, {HB_TAG('k', 'e', 'r', 'n'), 1, 0, ~0u},
+    };
+
+    // The plan hb_shape would use for the buffer: the same one, from the same cache, kept.
+    hb_shape_plan_t* plan_for(hb_buffer_t* buffer_to_shape) const {
+        hb_segment_properties_t properties;
+        hb_buffer_get_segment_properties(buffer_to_shape, &properties);
+        for (const auto& [known, plan] : plans)
+            if (hb_segment_properties_equal(&known, &properties)) return plan.get();
+        HbPointer<hb_shape_plan_t> plan(hb_shape_plan_create_cached(file.face.get(), &properties, kerning_features,
+                                                                    std::size(kerning_features), nullptr));
+        return plans.emplace_back(properties, std::move(plan)).second.get();
+    }
+
     [[gnu::noinline]] double remember_kern(char32_t left, char32_t right, std::uint64_t key) const {
         double value = 0;
         hb_codepoint_t left_glyph = glyph(left);
@@ -251,11 +268,7 @@ struct LoadedFace {
             std::uint32_t text[2] = {left, right};
             hb_buffer_add_utf32(pair, text, 2, 0, 2);
             hb_buffer_guess_segment_properties(pair);
-            static const hb_feature_t features[] = {
-                {HB_TAG('l', 'i', 'g', 'a'), 0, 0, ~0u}, {HB_TAG('c', 'l', 'i', 'g'), 0, 0, ~0u},
-                {HB_TAG('c', 'a', 'l', 't'), 0, 0, ~0u}, {HB_TAG('k', 'e', 'r', 'n'), 1, 0, ~0u},
-            };
-            hb_shape(file.font.get(), pair, features, sizeof features / sizeof features[0]);
+            hb_shape_plan_execute(plan_for(pair), file.font.get(), pair, kerning_features, std::size(kerning_features));
             unsigned count = 0;
             hb_glyph_info_t* info = hb_buffer_get_glyph_infos(pair, &count);
             hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(pair, &count);

@@ -42,13 +42,13 @@ struct ParsedFont {
 
 ParsedFont parse(const FontSource& source) {
     ParsedFont font;
-    // A copy of the caller's bytes: the subsetter may outlive them (a per-run subsetter, a
-    // per-document font library). One copy per font per subsetter costs far less than a subset.
-    if (!source.bytes.empty())
+    // A font with a file is mapped from it (HarfBuzz maps it read-only: no copy, and only the
+    // glyphs subset are read). Otherwise the caller's bytes are copied: the subsetter may outlive
+    // them (a per-run subsetter, a per-document font library).
+    if (!source.file.empty()) font.blob.reset(hb_blob_create_from_file_or_fail(source.file.c_str()));
+    if (!font.blob && !source.bytes.empty())
         font.blob.reset(hb_blob_create_or_fail(source.bytes.data(), static_cast<unsigned>(source.bytes.size()),
                                                HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr));
-    else
-        font.blob.reset(hb_blob_create_from_file_or_fail(source.file.c_str()));
     if (!font.blob) throw std::runtime_error(describe(source) + ": cannot read font");
     font.face.reset(hb_face_create(font.blob.get(), source.face_index));
     // HarfBuzz gives an empty face, not an error, for bytes that are not a font.

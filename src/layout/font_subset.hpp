@@ -17,11 +17,12 @@ namespace pamphlet::layout {
 
 // A font to subset: the file it comes from, its contents when the caller holds them already (a
 // FontLibrary does), or both. The subsetter identifies the font by `file` when there is one, so
-// callers that only know the path and callers that hold the bytes share one parsed face.
+// callers that only know the path and callers that hold the bytes share one parsed face, and
+// maps that file itself rather than copying the caller's bytes.
 struct FontSource {
     std::filesystem::path file;
-    // Empty: the subsetter reads `file` itself. Only read during the call (the subsetter keeps a
-    // copy of what it parses).
+    // Used when there is no file, or it cannot be read. Only read during the call (the subsetter
+    // keeps a copy of what it parses).
     std::string_view bytes;
     unsigned face_index = 0;  // in a font collection
 
