@@ -110,6 +110,11 @@ def runs_for(path, small, large):
     return large if Path(path).stat().st_size > 1_000_000 else small
 
 
+def large_runs(args):
+    """Runs of a book-sized input: two (each takes seconds, and typst's half a minute)."""
+    return max(1, min(args.runs, 2))
+
+
 # ---- formatting -----------------------------------------------------------------------------
 
 class Notes:
@@ -229,7 +234,7 @@ def whole_runs(pamphlet, docs, work, args, notes, stages):
         folder = work / "whole" / name
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        runs = runs_for(doc, args.runs, max(1, args.runs // 2))
+        runs = runs_for(doc, args.runs, large_runs(args))
         m = measured[name] = {}
         (folder / "out").mkdir()  # pamphlet does not create the --out-dir folder
         m["all"] = repeated([pamphlet, doc, "--out-dir", folder / "out"], folder, runs, args.timeout)
@@ -286,7 +291,7 @@ def whole_runs(pamphlet, docs, work, args, notes, stages):
         ratio_rows.append([short_name(doc), other_cell("typst"), other_cell("pandoc"),
                            ratios("all", "typst"), ratios("pdf", "typst"), ratios("all", "pandoc"), ratios("pdf", "pandoc")])
     text = ("## 2. Whole runs of `pamphlet` (rusage, as `/usr/bin/time -v` reports it)\n\n"
-            f"Median of {args.runs} runs ({max(1, args.runs // 2)} for War and Peace): wall time, CPU time (user + system), peak\n"
+            f"Median of {args.runs} runs ({large_runs(args)} for War and Peace): wall time, CPU time (user + system), peak\n"
             "resident memory. \"all three\" = `pamphlet INPUT --out-dir OUT` (EPUB, PDF, booklet PDF);\n"
             "\"PDF\" = `pamphlet INPUT -o X.pdf`. Pages: of that PDF. \"outside stages\" = CPU of \"all three\" minus\n"
             "the warm stage times of section 1: process start, loading what a run loads once, writing files.\n"
@@ -335,7 +340,7 @@ def scaling_section(pamphlet, stages_binary, full_pages, work, args, notes):
     rows, csv_rows = [], []
     for target, path in cuts:
         run = repeated([pamphlet, path, "-o", path.with_suffix(".pdf")], path.parent,
-                       max(1, args.runs // 2) if target >= 500 else args.runs, args.timeout)
+                       large_runs(args) if target >= 500 else args.runs, args.timeout)
         pages = pdf_pages(path.with_suffix(".pdf")) if run.ok else None
         whole_rate = pages / run.cpu if run.ok and pages and run.cpu else None
         stage_entries = [in_process.get((s, path.stem)) for s in ("typeset", "write_pdf")]
@@ -462,7 +467,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", type=Path, required=True, help="holds pamphlet and bench_stages")
     parser.add_argument("--results", type=Path, default=BENCH_DIR / "results")
-    parser.add_argument("--runs", type=int, default=5, help="whole runs per document (median taken)")
+    parser.add_argument("--runs", type=int, default=15,
+                        help="whole runs per document (median taken; 2 for books): short runs vary by a fifth on a shared machine")
     parser.add_argument("--min-time", default="0.2", help="Google Benchmark minimum time per stage, seconds")
     parser.add_argument("--timeout", type=int, default=900, help="seconds before a run counts as failed")
     parser.add_argument("--no-others", action="store_true", help="skip typst and pandoc")

@@ -8,6 +8,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <iterator>
@@ -132,19 +133,50 @@ private:
     int shift_ = 64;
 };
 
+// A table of the common characters (Latin, Greek, Cyrillic, punctuation: below U+2100) in blocks
+// of 256, each made on its first use and filled with `unknown`. A document uses a few blocks
+// (Basic Latin, Latin-1, General Punctuation); flat tables of every one were a quarter of a
+// megabyte per face, all written when made (a tenth of a pamphlet's page faults).
+template <typename T>
+class CommonCharacterTable {
+public:
+    static constexpr char32_t limit = 0x2100;
+
+    explicit CommonCharacterTable(T unknown) : unknown_(unknown) {}
+
+    // The entry, or null when the character's block was never made.
+    const T* find(char32_t character) const {
+        const Block* block = blocks_[character >> 8].get();
+        return block != nullptr ? &(*block)[character & 0xFF] : nullptr;
+    }
+
+    T& slot(char32_t character) {
+        std::unique_ptr<Block>& block = blocks_[character >> 8];
+        if (!block) {
+            block = std::make_unique<Block>();
+            block->fill(unknown_);
+        }
+        return (*block)[character & 0xFF];
+    }
+
+private:
+    using Block = std::array<T, 256>;
+    T unknown_;
+    std::array<std::unique_ptr<Block>, (limit + 255) / 256> blocks_;
+};
+
 // A face as one document uses it: the shared file plus this document's lazily filled caches of
 // glyph ids, advances, ink extents and kerning. The line breaker asks for these per glyph, so the
-// common characters (Latin, Greek, Cyrillic, punctuation) sit in flat tables, not in hash maps.
+// common characters sit in tables indexed by character, not in hash maps.
 struct LoadedFace {
     std::shared_ptr<const FontFile> shared;
     const FontFile& file;
-    static constexpr char32_t common_characters = 0x2100;
+    static constexpr char32_t common_characters = CommonCharacterTable<int>::limit;
     static constexpr std::uint32_t unknown_glyph = 0xFFFFFFFF;
-    mutable std::vector<std::uint32_t> common_glyphs = std::vector<std::uint32_t>(common_characters, unknown_glyph);
-    mutable std::vector<double> common_advances = std::vector<double>(common_characters, -1.0);  // negative: not yet
-    // Filled on the first ink question (faces used only for spaces or measuring never need it);
+    mutable CommonCharacterTable<std::uint32_t> common_glyphs{unknown_glyph};
+    mutable CommonCharacterTable<double> common_advances{-1.0};  // negative: not yet
     // NaN ascent: not yet measured.
-    mutable std::vector<InkExtent> common_ink;
+    mutable CommonCharacterTable<InkExtent> common_ink{InkExtent{std::numeric_limits<double>::quiet_NaN(), 0}};
     mutable std::unordered_map<char32_t, hb_codepoint_t> glyphs;
     mutable std::unordered_map<char32_t, double> advances;
     mutable std::unordered_map<char32_t, InkExtent> ink;
@@ -163,14 +195,14 @@ struct LoadedFace {
     }
 
     hb_codepoint_t glyph(char32_t character) const {
-        if (character < common_characters && common_glyphs[character] != unknown_glyph)
-            return common_glyphs[character];
+        if (character < common_characters)
+            if (const std::uint32_t* known = common_glyphs.find(character); known && *known != unknown_glyph) return *known;
         return remember_glyph(character);
     }
 
     [[gnu::noinline]] hb_codepoint_t remember_glyph(char32_t character) const {
         if (character < common_characters) {
-            std::uint32_t& known = common_glyphs[character];
+            std::uint32_t& known = common_glyphs.slot(character);
             if (known == unknown_glyph) known = lookup_glyph(character);
             return known;
         }
@@ -184,13 +216,14 @@ struct LoadedFace {
     }
 
     double advance(char32_t character) const {
-        if (character < common_characters && common_advances[character] >= 0) return common_advances[character];
+        if (character < common_characters)
+            if (const double* known = common_advances.find(character); known && *known >= 0) return *known;
         return remember_advance(character);
     }
 
     [[gnu::noinline]] double remember_advance(char32_t character) const {
         if (character < common_characters) {
-            double& known = common_advances[character];
+            double& known = common_advances.slot(character);
             if (known < 0) known = measure_advance(character);
             return known;
         }
@@ -211,18 +244,14 @@ struct LoadedFace {
     // The hot paths below answer from the tables in a few instructions; what fills the tables
     // sits in functions of its own, so the hot ones stay small enough to inline.
     InkExtent ink_extent(char32_t character) const {
-        if (character < common_characters && !common_ink.empty()) {
-            const InkExtent& known = common_ink[character];
-            if (!std::isnan(known.ascent)) return known;
-        }
+        if (character < common_characters)
+            if (const InkExtent* known = common_ink.find(character); known && !std::isnan(known->ascent)) return *known;
         return remember_ink(character);
     }
 
     [[gnu::noinline]] InkExtent remember_ink(char32_t character) const {
         if (character < common_characters) {
-            if (common_ink.empty())
-                common_ink.assign(common_characters, InkExtent{std::numeric_limits<double>::quiet_NaN(), 0});
-            InkExtent& known = common_ink[character];
+            InkExtent& known = common_ink.slot(character);
             if (std::isnan(known.ascent)) known = measure_ink(character);
             return known;
         }
