@@ -8,20 +8,20 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "layout/hyphenation_image.hpp"
 #include "layout/hyphenation_loader.hpp"
 #include "layout/shaping.hpp"
 #include "model/text.hpp"
 
 namespace pamphlet::layout {
 
-// One pattern file, read by our own loader into libhyphen's HyphenDict (libhyphen's loader takes
-// two seconds of CPU on the German patterns) and hyphenated with by libhyphen. Dictionaries are
-// either UTF-8 or ISO 8859-1 (German); libhyphen reports one entry per character either way.
+// One pattern file as libhyphen's HyphenDict, from its compiled image or read by our own loader
+// (libhyphen's loader takes two seconds of CPU on the German patterns), and hyphenated with by
+// libhyphen. Dictionaries are either UTF-8 or ISO 8859-1 (German); libhyphen reports one entry
+// per character either way.
 class HyphenationPatterns::Dictionary {
 public:
-    explicit Dictionary(const std::filesystem::path& file) : handle_(load_hyphen_dict(file)) {
-        if (!handle_) throw std::runtime_error("cannot load hyphenation patterns " + file.string());
-    }
+    explicit Dictionary(HyphenDictHandle handle) : handle_(std::move(handle)) {}
 
     // Character indices i such that a hyphen may follow character i.
     std::vector<std::size_t> break_after(const std::vector<char32_t>& lower_word) const {
@@ -67,7 +67,16 @@ private:
     mutable std::mutex mutex_;
 };
 
-HyphenationPatterns::HyphenationPatterns(std::filesystem::path directory) : directory_(std::move(directory)) {}
+std::filesystem::path HyphenationPatterns::default_images_directory() {
+#ifdef PAMPHLET_HYPHENATION_IMAGES_DIR
+    return PAMPHLET_HYPHENATION_IMAGES_DIR;
+#else
+    return {};
+#endif
+}
+
+HyphenationPatterns::HyphenationPatterns(std::filesystem::path directory, std::filesystem::path images_directory)
+    : directory_(std::move(directory)), images_directory_(std::move(images_directory)) {}
 HyphenationPatterns::~HyphenationPatterns() = default;
 
 std::filesystem::path HyphenationPatterns::dictionary_file(std::string_view language) const {
@@ -114,8 +123,7 @@ std::shared_ptr<const HyphenationPatterns::Dictionary> HyphenationPatterns::dict
         if (existing != by_file_.end()) {
             loaded = existing->second;
         } else {
-            loaded = std::make_shared<const Dictionary>(canonical);
-            ++files_loaded_;
+            loaded = load(canonical);
             by_file_.emplace(canonical, loaded);
         }
     }
@@ -123,9 +131,31 @@ std::shared_ptr<const HyphenationPatterns::Dictionary> HyphenationPatterns::dict
     return loaded;
 }
 
+// Called with the lock held. The image is named after the resolved file, so hyph_en.dic and
+// hyph_en_US.dic both use hyph_en_US.image; a missing or stale image leaves the text to parse.
+std::shared_ptr<const HyphenationPatterns::Dictionary> HyphenationPatterns::load(const std::filesystem::path& file) {
+    HyphenDictHandle handle;
+    if (!images_directory_.empty()) {
+        std::filesystem::path image = images_directory_ / file.filename();
+        image.replace_extension(".image");
+        handle = load_hyphenation_image(image, file);
+    }
+    const bool from_image = handle != nullptr;
+    if (!from_image) handle = load_hyphen_dict(file);
+    if (!handle) throw std::runtime_error("cannot load hyphenation patterns " + file.string());
+    ++files_loaded_;
+    if (from_image) ++images_loaded_;
+    return std::make_shared<const Dictionary>(std::move(handle));
+}
+
 std::size_t HyphenationPatterns::files_loaded() const {
     std::lock_guard lock(mutex_);
     return files_loaded_;
+}
+
+std::size_t HyphenationPatterns::images_loaded() const {
+    std::lock_guard lock(mutex_);
+    return images_loaded_;
 }
 
 Hyphenation::Hyphenation(std::filesystem::path directory)

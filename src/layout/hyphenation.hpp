@@ -20,7 +20,15 @@ namespace pamphlet::layout {
 // The run's loaded pattern files, shared by every document and thread. Thread-safe.
 class HyphenationPatterns {
 public:
-    explicit HyphenationPatterns(std::filesystem::path directory = "/usr/share/hyphen");
+    // The build's compiled images of the installed pattern files (hyphenation_image.hpp), or an
+    // empty path when this build has none.
+    static std::filesystem::path default_images_directory();
+
+    // A pattern file is taken from its image in `images_directory` when that image is valid for
+    // it (named after the file the pattern path resolves to, so every alias uses one image), and
+    // parsed from its text otherwise.
+    explicit HyphenationPatterns(std::filesystem::path directory = "/usr/share/hyphen",
+                                 std::filesystem::path images_directory = default_images_directory());
     ~HyphenationPatterns();
     HyphenationPatterns(const HyphenationPatterns&) = delete;
     HyphenationPatterns& operator=(const HyphenationPatterns&) = delete;
@@ -30,15 +38,21 @@ public:
     std::shared_ptr<const Dictionary> dictionary(std::string_view language);
     // The dictionary file a language tag resolves to, or an empty path.
     std::filesystem::path dictionary_file(std::string_view language) const;
-    // How many pattern files have been loaded (each at most once).
+    // How many pattern files have been loaded (each at most once), from their images or their text.
     std::size_t files_loaded() const;
+    // How many of those came from their compiled images.
+    std::size_t images_loaded() const;
 
 private:
+    std::shared_ptr<const Dictionary> load(const std::filesystem::path& file);
+
     std::filesystem::path directory_;
-    mutable std::mutex mutex_;  // guards the maps and the count
+    std::filesystem::path images_directory_;
+    mutable std::mutex mutex_;  // guards the maps and the counts
     std::map<std::string, std::shared_ptr<const Dictionary>, std::less<>> by_language_;  // null: none
     std::map<std::filesystem::path, std::shared_ptr<const Dictionary>> by_file_;
     std::size_t files_loaded_ = 0;
+    std::size_t images_loaded_ = 0;
 };
 
 class Hyphenation {

@@ -12,8 +12,12 @@
 
 namespace pamphlet::layout {
 
-void HyphenDictFree::operator()(HyphenDict* dict) const {
-    if (dict != nullptr) hnj_hyphen_free(dict);
+void HyphenDictFree::operator()(HyphenDict* dict) {
+    if (owner) {
+        owner.reset();  // the dictionary lives in the owner's blocks
+    } else if (dict != nullptr) {
+        hnj_hyphen_free(dict);
+    }
 }
 
 namespace {

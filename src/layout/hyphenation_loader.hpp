@@ -15,8 +15,12 @@
 
 namespace pamphlet::layout {
 
+// Releases a dictionary the way it was made. This loader, like libhyphen, allocates every part
+// on its own, and hnj_hyphen_free releases them one by one; a dictionary made from a compiled
+// image (hyphenation_image.hpp) is a few blocks pointing into the image, all kept by `owner`.
 struct HyphenDictFree {
-    void operator()(HyphenDict* dict) const;
+    std::shared_ptr<void> owner;  // null: the dictionary is released with hnj_hyphen_free
+    void operator()(HyphenDict* dict);
 };
 using HyphenDictHandle = std::unique_ptr<HyphenDict, HyphenDictFree>;
 
