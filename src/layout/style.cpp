@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "model/text.hpp"
 #include <toml++/toml.h>
 
 namespace pamphlet::layout {
@@ -236,6 +237,8 @@ Style load_named_or_file(std::string_view name_or_path, int depth) {
 }
 
 Style parse_style_with_bases(std::string_view text, std::string_view origin, int depth) {
+    if (const auto control = model::first_control_character_outside_toml(text))
+        throw StyleError(std::string(origin), control->line, model::control_character_message(*control));
     toml::table root;
     try {
         root = toml::parse(text, origin);

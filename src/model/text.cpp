@@ -129,6 +129,30 @@ void append_utf8(std::string& out, char32_t code_point) {
     }
 }
 
+std::optional<ControlCharacter> first_control_character_outside_toml(std::string_view text) {
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        if (byte == '\n') {
+            ++line;
+            line_start = at + 1;
+        } else if ((byte < 0x20 && byte != '\t' && byte != '\r') || byte == 0x7F) {
+            return ControlCharacter{byte, line, static_cast<int>(at - line_start) + 1};
+        }
+    }
+    return std::nullopt;
+}
+
+std::string control_character_message(const ControlCharacter& control) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string code = "U+00";
+    code += hex[control.byte >> 4];
+    code += hex[control.byte & 0xF];
+    return "control character " + code + " at column " + std::to_string(control.column) +
+           ": TOML allows none but tab (write it escaped in a string)";
+}
+
 bool is_forbidden_control(char32_t code_point) {
     return (code_point < 0x20 && code_point != '\n' && code_point != '\t') || code_point == 0x7F;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,19 @@ void append_utf8(std::string& out, char32_t code_point);
 // C0 control characters other than tab and newline, and DEL: no output can set them, so no model
 // text may hold them.
 bool is_forbidden_control(char32_t code_point);
+
+// The first control character a TOML file may not hold anywhere, raw (TOML allows tab, line feed
+// and the carriage return of CRLF, nothing else, not even in strings or comments), with its
+// 1-based line and column in bytes; nothing when there is none. The style and metadata readers
+// refuse such a file themselves: toml++ 3.3 does not always, and then breaks its own invariants.
+struct ControlCharacter {
+    unsigned char byte;
+    int line;
+    int column;
+};
+std::optional<ControlCharacter> first_control_character_outside_toml(std::string_view text);
+// "control character U+0018 at column 5: TOML allows none but tab (write it escaped in a string)"
+std::string control_character_message(const ControlCharacter& control);
 
 // What model::check() requires of every text: valid UTF-8 without forbidden control characters.
 bool is_valid_model_text(std::string_view text);

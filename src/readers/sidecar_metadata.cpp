@@ -1,10 +1,12 @@
 #include "readers/sidecar_metadata.hpp"
 
+#include <fstream>
 #include <set>
-
-#include <toml++/toml.h>
+#include <sstream>
 
 #include "model/diagnostics.hpp"
+#include "model/text.hpp"
+#include <toml++/toml.h>
 
 namespace pamphlet::readers {
 
@@ -19,9 +21,16 @@ std::optional<std::filesystem::path> find_sidecar(const std::filesystem::path& i
 
 model::Metadata read_sidecar(const std::filesystem::path& sidecar) {
     const std::string file = sidecar.string();
+    std::ifstream in(sidecar, std::ios::binary);
+    std::ostringstream content;
+    if (in) content << in.rdbuf();
+    if (!in) throw model::InputError(file, 0, 0, "cannot read the metadata file");
+    const std::string source = std::move(content).str();
+    if (const auto control = model::first_control_character_outside_toml(source))
+        throw model::InputError(file, control->line, control->column, model::control_character_message(*control));
     toml::table root;
     try {
-        root = toml::parse_file(file);
+        root = toml::parse(source, file);
     } catch (const toml::parse_error& error) {
         throw model::InputError(file, static_cast<int>(error.source().begin.line),
                                 static_cast<int>(error.source().begin.column), std::string(error.description()));

@@ -63,3 +63,16 @@ TEST(SeedEssay, HasItsTitleInTheSidecar) {
     ASSERT_TRUE(sidecar.has_value());
     EXPECT_EQ(readers::read_sidecar(*sidecar).title, "The Russian Question");
 }
+
+TEST(SidecarMetadata, ControlCharacterIsRefusedWithItsLineAndColumn) {
+    test_support::ScratchFolder folder;
+    test_support::write_file(folder / "c.toml", "title = \"x\"\n[\x18" "more]\n");
+    try {
+        readers::read_sidecar(folder / "c.toml");
+        FAIL();
+    } catch (const model::InputError& error) {
+        EXPECT_EQ(error.line(), 2);
+        EXPECT_EQ(error.column(), 2);
+        EXPECT_NE(error.located_message().find("U+0018"), std::string::npos) << error.located_message();
+    }
+}
