@@ -137,10 +137,12 @@ private:
 // of 256, each made on its first use and filled with `unknown`. A document uses a few blocks
 // (Basic Latin, Latin-1, General Punctuation); flat tables of every one were a quarter of a
 // megabyte per face, all written when made (a tenth of a pamphlet's page faults).
+constexpr char32_t common_character_limit = 0x2100;
+
 template <typename T>
 class CommonCharacterTable {
 public:
-    static constexpr char32_t limit = 0x2100;
+    static constexpr char32_t limit = common_character_limit;
 
     explicit CommonCharacterTable(T unknown) : unknown_(unknown) {}
 
@@ -171,7 +173,7 @@ private:
 struct LoadedFace {
     std::shared_ptr<const FontFile> shared;
     const FontFile& file;
-    static constexpr char32_t common_characters = CommonCharacterTable<int>::limit;
+    static constexpr char32_t common_characters = common_character_limit;
     static constexpr std::uint32_t unknown_glyph = 0xFFFFFFFF;
     mutable CommonCharacterTable<std::uint32_t> common_glyphs{unknown_glyph};
     mutable CommonCharacterTable<double> common_advances{-1.0};  // negative: not yet

@@ -6,7 +6,6 @@
 #include "layout/hyphenation_image.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
@@ -22,6 +21,7 @@
 
 #include "layout/hyphenation.hpp"
 #include "layout/hyphenation_loader.hpp"
+#include "support/command.hpp"
 #include "support/hyphen_dicts.hpp"
 
 namespace pamphlet::layout {
@@ -30,58 +30,10 @@ namespace {
 namespace fs = std::filesystem;
 using namespace test_support;
 
-// A small pattern file with everything the format has: two levels, options, NOHYPHEN lists,
-// non-standard patterns, a repeated pattern, an over-long line.
-const std::string small_patterns =
-    "UTF-8\n"
-    "LEFTHYPHENMIN 1\n"
-    "RIGHTHYPHENMIN 1\n"
-    "COMPOUNDLEFTHYPHENMIN 2\n"
-    "COMPOUNDRIGHTHYPHENMIN 2\n"
-    "NOHYPHEN -,'\n"
-    "1-1\n"
-    "NEXTLEVEL\n"
-    "NOHYPHEN x\n"
-    "a1b\n"
-    ".ab2c\n"
-    "ff1f/ff=f,2,2\n"
-    ".schif1fahrt/schiff=fahrt,5,1\n"
-    "ő1ő/őx=ő,1,2\n"
-    "c1k/k=k\n"
-    "a1b\n"
-    "2b.\n"
-    "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz1zzzzzzzzzzzzz\n";
 
-// A folder of the test's own, removed afterwards.
-class TemporaryFolder {
-public:
-    TemporaryFolder() {
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("pamphlet-hyph-image-" + std::to_string(::getpid()) + "-" + test->name());
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TemporaryFolder() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TemporaryFolder(const TemporaryFolder&) = delete;
-    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
 
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
-void write_file(const fs::path& file, std::span<const std::byte> bytes) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-}
-
-void write_text(const fs::path& file, const std::string& text) {
-    write_file(file, std::as_bytes(std::span(text.data(), text.size())));
+void write_bytes(const fs::path& file, std::span<const std::byte> bytes) {
+    test_support::write_file(file, std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 // The image of a pattern file as the generator makes it.
@@ -91,6 +43,18 @@ std::vector<std::byte> image_of(const fs::path& source) {
     if (!stamp || !parsed) return {};
     return hyphenation_image(*parsed, *stamp);
 }
+
+// every_feature_patterns as a pattern file in a scratch folder, and its image.
+struct SmallPatternFile {
+    ScratchFolder folder;
+    fs::path source = folder / "hyph_xx.dic";
+    std::vector<std::byte> image;
+
+    SmallPatternFile() {
+        test_support::write_file(source, every_feature_patterns);
+        image = image_of(source);
+    }
+};
 
 fs::path english_patterns() {
     std::error_code error;
@@ -114,7 +78,7 @@ TEST(HyphenationImage, RoundTripGivesTheParsedDictionaryForEveryInstalledFile) {
     const std::vector<fs::path> files = installed_pattern_files();
     if (files.empty()) GTEST_SKIP() << "no pattern files in /usr/share/hyphen";
     const std::vector<std::string> words = word_list();
-    TemporaryFolder folder;
+    ScratchFolder folder;
     for (const fs::path& file : files) {
         SCOPED_TRACE(file.string());
         const HyphenDictHandle parsed = load_hyphen_dict(file);
@@ -152,10 +116,10 @@ TEST(HyphenationImage, TheBuildHasAValidImageOfEveryInstalledFile) {
 }
 
 TEST(HyphenationImage, SmallFileWithEverythingTheFormatHasRoundTrips) {
-    TemporaryFolder folder;
+    ScratchFolder folder;
     const fs::path source = folder.path() / "hyph_xx.dic";
-    write_text(source, small_patterns);
-    const HyphenDictHandle parsed = parse_hyphen_dict(small_patterns);
+    test_support::write_file(source, every_feature_patterns);
+    const HyphenDictHandle parsed = parse_hyphen_dict(every_feature_patterns);
     ASSERT_TRUE(parsed);
     const std::vector<std::byte> image = image_of(source);
     const HyphenDictHandle loaded = hyphenation_image_dict(image, source);
@@ -172,7 +136,7 @@ TEST(HyphenationImage, SmallFileWithEverythingTheFormatHasRoundTrips) {
 TEST(HyphenationImage, StaleImageGivesNull) {
     const fs::path installed = english_patterns();
     if (installed.empty()) GTEST_SKIP() << "no English patterns";
-    TemporaryFolder folder;
+    ScratchFolder folder;
     const fs::path source = folder.path() / "hyph_en_US.dic";
     fs::copy_file(installed, source);
     const fs::path image = folder.path() / "hyph_en_US.image";
@@ -201,17 +165,16 @@ TEST(HyphenationImage, StaleImageGivesNull) {
 }
 
 TEST(HyphenationImage, TruncatedImageGivesNull) {
-    TemporaryFolder folder;
-    const fs::path source = folder.path() / "hyph_xx.dic";
-    write_text(source, small_patterns);
-    const std::vector<std::byte> image = image_of(source);
+    const SmallPatternFile small;
+    const fs::path& source = small.source;
+    const std::vector<std::byte>& image = small.image;
     ASSERT_FALSE(image.empty());
     ASSERT_TRUE(hyphenation_image_dict(image, source));
-    const fs::path file = folder.path() / "cut.image";
+    const fs::path file = small.folder / "cut.image";
     for (std::size_t length = 0; length < image.size(); ++length) {
         const auto prefix = std::span(image).first(length);
         EXPECT_FALSE(hyphenation_image_dict(prefix, source)) << length << " bytes";
-        write_file(file, prefix);
+        write_bytes(file, prefix);
         EXPECT_FALSE(load_hyphenation_image(file, source)) << length << " bytes, mapped";
     }
     std::vector<std::byte> longer = image;
@@ -220,10 +183,9 @@ TEST(HyphenationImage, TruncatedImageGivesNull) {
 }
 
 TEST(HyphenationImage, WrongMagicOrVersionGivesNull) {
-    TemporaryFolder folder;
-    const fs::path source = folder.path() / "hyph_xx.dic";
-    write_text(source, small_patterns);
-    const std::vector<std::byte> image = image_of(source);
+    const SmallPatternFile small;
+    const fs::path& source = small.source;
+    const std::vector<std::byte>& image = small.image;
     ASSERT_TRUE(hyphenation_image_dict(image, source));
     for (std::size_t at = 0; at < 12; ++at) {  // the magic and the version number
         std::vector<std::byte> damaged = image;
@@ -232,15 +194,14 @@ TEST(HyphenationImage, WrongMagicOrVersionGivesNull) {
     }
     const std::string text = "PAMWL001 is another format's magic";
     EXPECT_FALSE(hyphenation_image_dict(std::as_bytes(std::span(text.data(), text.size())), source));
-    EXPECT_FALSE(load_hyphenation_image(folder.path() / "missing.image", source));
+    EXPECT_FALSE(load_hyphenation_image(small.folder / "missing.image", source));
     EXPECT_FALSE(load_hyphenation_image(source, source));  // a pattern file is no image
 }
 
 TEST(HyphenationImage, DamagedBytesGiveNull) {
-    TemporaryFolder folder;
-    const fs::path source = folder.path() / "hyph_xx.dic";
-    write_text(source, small_patterns);
-    const std::vector<std::byte> image = image_of(source);
+    const SmallPatternFile small;
+    const fs::path& source = small.source;
+    const std::vector<std::byte>& image = small.image;
     ASSERT_TRUE(hyphenation_image_dict(image, source));
     std::mt19937 random(20240611);
     std::uniform_int_distribution<int> nonzero_byte(1, 255);
@@ -280,7 +241,7 @@ TEST(HyphenationImage, DamagedLargeImageGivesNull) {
 TEST(HyphenationImage, PatternsUseTheImageWhenValidAndTheTextOtherwise) {
     const fs::path installed = english_patterns();
     if (installed.empty()) GTEST_SKIP() << "no English patterns";
-    TemporaryFolder folder;
+    ScratchFolder folder;
     const fs::path patterns = folder.path() / "patterns";
     const fs::path images = folder.path() / "images";
     fs::create_directories(patterns);
@@ -327,14 +288,14 @@ TEST(HyphenationImage, PatternsUseTheImageWhenValidAndTheTextOtherwise) {
 }
 
 TEST(HyphenationImage, HandlesOfBothKindsReleaseTheirDictionaries) {
-    TemporaryFolder folder;
+    ScratchFolder folder;
     const fs::path source = folder.path() / "hyph_xx.dic";
-    write_text(source, small_patterns);
+    test_support::write_file(source, every_feature_patterns);
     HyphenDictHandle handle = hyphenation_image_dict(image_of(source), source);
     ASSERT_TRUE(handle);
     HyphenDictHandle other = std::move(handle);
     EXPECT_FALSE(handle);
-    other = parse_hyphen_dict(small_patterns);  // the image's blocks go, a text dictionary comes
+    other = parse_hyphen_dict(every_feature_patterns);  // the image's blocks go, a text dictionary comes
     ASSERT_TRUE(other);
     other = hyphenation_image_dict(image_of(source), source);
     ASSERT_TRUE(other);

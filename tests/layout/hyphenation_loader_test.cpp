@@ -47,27 +47,7 @@ TEST(HyphenationLoader, BuildsLibhyphensDictionaryForEveryInstalledFile) {
 
 TEST(HyphenationLoader, ReadsOptionsNextLevelAndNonStandardPatterns) {
     // A small file with everything the format has, compared with libhyphen reading the same file.
-    const std::string text =
-        "UTF-8\n"
-        "% a comment\n"
-        "LEFTHYPHENMIN 1\n"
-        "RIGHTHYPHENMIN 1\n"
-        "COMPOUNDLEFTHYPHENMIN 2\n"
-        "COMPOUNDRIGHTHYPHENMIN 2\n"
-        "NOHYPHEN -,'\n"
-        "1-1\n"
-        "NEXTLEVEL\n"
-        "NOHYPHEN x\n"
-        "a1b\n"
-        ".ab2c\n"
-        "ff1f/ff=f,2,2\n"
-        ".schif1fahrt/schiff=fahrt,5,1\n"
-        "ő1ő/őx=ő,1,2\n"
-        "c1k/k=k\n"
-        "a1b\n"
-        "\n"
-        "2b.\n"
-        "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz1zzzzzzzzzzzzz\n";
+    const std::string& text = test_support::every_feature_patterns;
     const fs::path file = fs::temp_directory_path() / ("pamphlet-hyph-" + std::to_string(::getpid()) + ".dic");
     {
         std::ofstream out(file, std::ios::binary);

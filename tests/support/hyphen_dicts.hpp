@@ -21,6 +21,30 @@
 
 namespace pamphlet::test_support {
 
+// A small pattern file with everything the format has: a comment, two levels, options, NOHYPHEN
+// lists, non-standard patterns, a repeated pattern, a blank line, an over-long line.
+inline const std::string every_feature_patterns =
+    "UTF-8\n"
+    "% a comment\n"
+    "LEFTHYPHENMIN 1\n"
+    "RIGHTHYPHENMIN 1\n"
+    "COMPOUNDLEFTHYPHENMIN 2\n"
+    "COMPOUNDRIGHTHYPHENMIN 2\n"
+    "NOHYPHEN -,'\n"
+    "1-1\n"
+    "NEXTLEVEL\n"
+    "NOHYPHEN x\n"
+    "a1b\n"
+    ".ab2c\n"
+    "ff1f/ff=f,2,2\n"
+    ".schif1fahrt/schiff=fahrt,5,1\n"
+    "ő1ő/őx=ő,1,2\n"
+    "c1k/k=k\n"
+    "a1b\n"
+    "\n"
+    "2b.\n"
+    "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz1zzzzzzzzzzzzz\n";
+
 inline std::vector<std::filesystem::path> installed_pattern_files() {
     std::set<std::filesystem::path> files;  // symlinked variants resolve to one file
     std::error_code error;
