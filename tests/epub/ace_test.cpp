@@ -11,19 +11,12 @@
 namespace pamphlet::epub::testing {
 namespace {
 
-const std::filesystem::path ace_program = std::filesystem::path(PAMPHLET_SOURCE_DIR) / "node_modules/.bin/ace-puppeteer";
-const std::filesystem::path chromium_program = "/usr/bin/chromium";
-
-bool ace_installed() { return std::filesystem::exists(ace_program) && std::filesystem::exists(chromium_program); }
-
 // Runs Ace and returns the names of the rules that failed (empty: no violation).
 std::vector<std::string> ace_violations(const std::string& epub_bytes, const std::string& name, std::string& log) {
     const auto directory = scratch_directory("ace-" + name);
     const auto epub = directory / (name + ".epub");
     write_file(epub, epub_bytes);
-    const CommandResult result = run_command("PUPPETEER_EXECUTABLE_PATH=" + chromium_program.string() + " \"" +
-                                             ace_program.string() + "\" -f -s -o \"" + (directory / "out").string() +
-                                             "\" \"" + epub.string() + "\"");
+    const CommandResult result = run_ace(epub, directory / "out");
     log = result.output;
     if (!std::filesystem::exists(directory / "out/report.json")) throw std::runtime_error("Ace wrote no report:\n" + log);
     // The report is JSON-LD: node (which Ace needs anyway) reads it.

@@ -85,16 +85,12 @@ TEST_P(CorpusEpub, PageListMatchesThePrintEditionAndEpubcheckIsClean) {
 }
 
 TEST_P(CorpusEpub, AceFindsNoViolation) {
-    const auto ace = source_dir / "node_modules/.bin/ace-puppeteer";
-    if (!std::filesystem::exists(ace) || !std::filesystem::exists("/usr/bin/chromium"))
-        GTEST_SKIP() << "DAISY Ace is not installed: run scripts/install-ace.sh";
+    if (!ace_installed()) GTEST_SKIP() << "DAISY Ace is not installed: run scripts/install-ace.sh";
     const Book book = make_book(GetParam());
     if (!book.skip_reason.empty()) GTEST_SKIP() << book.skip_reason;
     const auto directory = scratch_directory("corpus-ace-" + GetParam().stem().string());
     write_file(directory / "book.epub", book.epub);
-    const CommandResult run = run_command("PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \"" + ace.string() +
-                                          "\" -f -s -o \"" + (directory / "out").string() + "\" \"" +
-                                          (directory / "book.epub").string() + "\"");
+    const CommandResult run = run_ace(directory / "book.epub", directory / "out");
     ASSERT_TRUE(std::filesystem::exists(directory / "out/report.json")) << run.output;
     const CommandResult violations = run_command("node \"" + (source_dir / "tests/browser/ace-violations.js").string() +
                                                  "\" \"" + (directory / "out/report.json").string() + "\"");

@@ -195,6 +195,22 @@ inline CommandResult run_command(const std::string& command) {
     return result;
 }
 
+// DAISY Ace, installed by scripts/install-ace.sh and run as ace-puppeteer with Debian's chromium.
+inline const std::filesystem::path ace_program = std::filesystem::path(PAMPHLET_SOURCE_DIR) / "node_modules/.bin/ace-puppeteer";
+inline const std::filesystem::path chromium_program = "/usr/bin/chromium";
+
+inline bool ace_installed() { return std::filesystem::exists(ace_program) && std::filesystem::exists(chromium_program); }
+
+// Checks `epub` and writes Ace's report to `report_directory`/report.json. Ace gives Chromium 5 s
+// to start by default; two Chromiums starting at once beside a build on a two-core CI machine
+// missed that, and Ace then says only "Re-run Ace using the --verbose option". Two minutes
+// (ACE_TIMEOUT_INITIAL) is a bound on a hung browser, not on a slow one.
+inline CommandResult run_ace(const std::filesystem::path& epub, const std::filesystem::path& report_directory) {
+    return run_command("ACE_TIMEOUT_INITIAL=120000 PUPPETEER_EXECUTABLE_PATH=" + chromium_program.string() + " \"" +
+                       ace_program.string() + "\" -f -s -o \"" + report_directory.string() + "\" \"" + epub.string() +
+                       "\"");
+}
+
 inline const char* epubcheck_jar = "/usr/share/java/epubcheck.jar";
 
 // epubcheck's summary counts, e.g. "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos".
