@@ -116,7 +116,7 @@ void muse_directives_become_metadata(const ConvertedFixture* fixture) {
     EXPECT_TRUE(contains(info, "Ada Writer")) << info;
     // The title page shows title, subtitle and author.
     const std::string title_page = normalise_pdf_text(
-        run_command("pdftotext -f 1 -l 1 " + quote_for_shell(fixture->pdf.string()) + " -").out);
+        pdf_page_text(fixture->pdf, 1));
     EXPECT_TRUE(contains(title_page, "Bread and Roses\nEvery Muse construct\n")) << title_page;
     EXPECT_TRUE(contains(title_page, "ADA WRITER") || contains(title_page, "Ada Writer")) << title_page;
 }

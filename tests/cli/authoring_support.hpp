@@ -20,7 +20,6 @@
 namespace pamphlet::test_support::authoring {
 
 inline const std::filesystem::path data_dir = PAMPHLET_TEST_DATA_DIR;
-inline const char* epubcheck_jar = "/usr/share/java/epubcheck.jar";
 
 // Converts `input` to `output` (the extension picks the backend) with fixed dates.
 inline CommandResult convert(const std::filesystem::path& input, const std::filesystem::path& output,
@@ -126,11 +125,6 @@ inline EpubcheckResult run_epubcheck(const std::filesystem::path& epub) {
 }
 
 // ---- PDF -----------------------------------------------------------------------------------
-
-inline std::string pdf_text(const std::filesystem::path& pdf, bool keep_layout = false) {
-    return run_command(std::string("pdftotext ") + (keep_layout ? "-layout " : "") + quote_for_shell(pdf.string()) + " -")
-        .out;
-}
 
 // pdftotext's text, one trimmed line per line, runs of spaces made one, blank lines dropped.
 inline std::string normalise_pdf_text(const std::string& text) {

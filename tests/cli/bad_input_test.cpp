@@ -38,10 +38,6 @@ std::string repeat(std::string_view piece, std::size_t times) {
     return out;
 }
 
-std::string pdf_text(const fs::path& pdf) {
-    return run_command("pdftotext -enc UTF-8 " + quote_for_shell(pdf.string()) + " -").out;
-}
-
 struct Conversion {
     fs::path input;
     fs::path output;

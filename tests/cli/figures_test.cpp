@@ -13,8 +13,6 @@ using namespace pamphlet::test_support;
 
 namespace {
 
-const std::filesystem::path epubcheck_jar = "/usr/share/java/epubcheck.jar";
-
 // Runs pamphlet inside `folder`, where the document and its images are (image paths are
 // relative to the document).
 CommandResult convert_in(const ScratchFolder& folder, const std::string& arguments) {
@@ -47,11 +45,6 @@ std::vector<ListedImage> list_images(const std::filesystem::path& pdf) {
     return images;
 }
 
-std::string page_text(const std::filesystem::path& pdf, int page) {
-    const std::string number = std::to_string(page);
-    return run_command("pdftotext -f " + number + " -l " + number + " " + quote_for_shell(pdf.string()) + " -").out;
-}
-
 }  // namespace
 
 TEST(Figures, MarkdownImagesArePrintedOnTheirCaptionsPage) {
@@ -80,13 +73,13 @@ TEST(Figures, MarkdownImagesArePrintedOnTheirCaptionsPage) {
     EXPECT_EQ(images[0].width, 300);
     EXPECT_EQ(images[0].height, 200);
     EXPECT_NEAR(images[0].x_ppi, 150, 1);  // its own resolution: not enlarged
-    EXPECT_NE(page_text(pdf, images[0].page).find("Pressroom"), std::string::npos);
+    EXPECT_NE(pdf_page_text(pdf, images[0].page).find("Pressroom"), std::string::npos);
     EXPECT_EQ(images[1].width, 100);
     EXPECT_EQ(images[1].height, 2400);
     EXPECT_GT(images[1].x_ppi, 72 * 1.2);  // shrunk to fit the text block
-    EXPECT_NE(page_text(pdf, images[1].page).find("Columnplate"), std::string::npos);
+    EXPECT_NE(pdf_page_text(pdf, images[1].page).find("Columnplate"), std::string::npos);
 
-    const std::string text = run_command("pdftotext " + quote_for_shell(pdf.string()) + " -").out;
+    const std::string text = pdf_text(pdf);
     EXPECT_NE(text.find("Lostplate"), std::string::npos);
     EXPECT_NE(text.find("Brokenplate"), std::string::npos);
 
@@ -104,7 +97,7 @@ TEST(Figures, MuseImagesArePrintedToo) {
     const std::vector<ListedImage> images = list_images(folder / "essay.pdf");
     ASSERT_EQ(images.size(), 1U);
     EXPECT_EQ(images[0].width, 120);
-    EXPECT_NE(page_text(folder / "essay.pdf", images[0].page).find("Museplate"), std::string::npos);
+    EXPECT_NE(pdf_page_text(folder / "essay.pdf", images[0].page).find("Museplate"), std::string::npos);
 }
 
 TEST(Figures, TheEpubPacksTheSameImagesAndPassesEpubcheck) {
@@ -118,7 +111,7 @@ TEST(Figures, TheEpubPacksTheSameImagesAndPassesEpubcheck) {
     EXPECT_NE(listing.find("EPUB/images/figure-1.png"), std::string::npos);
     EXPECT_EQ(listing.find("EPUB/images/figure-2"), std::string::npos) << "the same picture packed twice";
     if (!std::filesystem::exists(epubcheck_jar)) GTEST_SKIP() << "epubcheck is not installed";
-    const auto check = run_command("java -jar " + epubcheck_jar.string() + " " +
+    const auto check = run_command("java -jar " + std::string(epubcheck_jar) + " " +
                                    quote_for_shell((folder / "notes.epub").string()) + " 2>&1");
     EXPECT_NE(check.out.find("0 fatals / 0 errors / 0 warnings"), std::string::npos) << check.out;
 }

@@ -11,11 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string page_text(const fs::path& pdf, int page) {
-    const std::string number = std::to_string(page);
-    return run_command("pdftotext -f " + number + " -l " + number + " " + quote_for_shell(pdf.string()) + " -").out;
-}
-
 const std::string body = "* Part One\n\nA paragraph with some text in it, long enough to be set as a paragraph.\n";
 
 }  // namespace
@@ -27,7 +22,7 @@ TEST(TitleVerso, CarriesTheNoteSourceDateAndRightsInThatOrder) {
     const fs::path pdf = folder / "text.pdf";
     const CommandResult result = run_pamphlet(quote_for_shell((folder / "text.muse").string()) + " -o " + quote_for_shell(pdf.string()));
     ASSERT_EQ(result.exit_status, 0) << result.err;
-    const std::string verso = page_text(pdf, 2);
+    const std::string verso = pdf_page_text(pdf, 2);
     const auto note = verso.find("Written in prison.");
     const auto source = verso.find("First printed in The Review, 1904.");
     const auto date = verso.find("1904\n");
@@ -38,7 +33,7 @@ TEST(TitleVerso, CarriesTheNoteSourceDateAndRightsInThatOrder) {
     EXPECT_LT(note, source);
     EXPECT_LT(source, rights);
     EXPECT_NE(date, std::string::npos);
-    EXPECT_EQ(page_text(pdf, 1).find("First printed"), std::string::npos);  // not on the title page
+    EXPECT_EQ(pdf_page_text(pdf, 1).find("First printed"), std::string::npos);  // not on the title page
     EXPECT_EQ(verso.find("paragraph"), std::string::npos);                   // the text starts on a recto
 }
 
@@ -48,5 +43,5 @@ TEST(TitleVerso, StaysBlankWhenTheDocumentSaysNothingAboutItself) {
     const fs::path pdf = folder / "text.pdf";
     const CommandResult result = run_pamphlet(quote_for_shell((folder / "text.muse").string()) + " -o " + quote_for_shell(pdf.string()));
     ASSERT_EQ(result.exit_status, 0) << result.err;
-    EXPECT_EQ(page_text(pdf, 2).find_first_not_of(" \n\f"), std::string::npos) << page_text(pdf, 2);
+    EXPECT_EQ(pdf_page_text(pdf, 2).find_first_not_of(" \n\f"), std::string::npos) << pdf_page_text(pdf, 2);
 }

@@ -14,7 +14,6 @@
 namespace pamphlet::epub::testing {
 namespace {
 
-const std::filesystem::path source_dir = PAMPHLET_SOURCE_DIR;
 const std::filesystem::path corpus_dir = std::filesystem::path(PAMPHLET_SHARED_DIR) / "corpus";
 
 std::vector<std::filesystem::path> texts() {

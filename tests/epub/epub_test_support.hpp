@@ -195,8 +195,10 @@ inline CommandResult run_command(const std::string& command) {
     return result;
 }
 
+inline const std::filesystem::path source_dir = PAMPHLET_SOURCE_DIR;
+
 // DAISY Ace, installed by scripts/install-ace.sh and run as ace-puppeteer with Debian's chromium.
-inline const std::filesystem::path ace_program = std::filesystem::path(PAMPHLET_SOURCE_DIR) / "node_modules/.bin/ace-puppeteer";
+inline const std::filesystem::path ace_program = source_dir / "node_modules/.bin/ace-puppeteer";
 inline const std::filesystem::path chromium_program = "/usr/bin/chromium";
 
 inline bool ace_installed() { return std::filesystem::exists(ace_program) && std::filesystem::exists(chromium_program); }

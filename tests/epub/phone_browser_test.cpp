@@ -8,9 +8,6 @@
 namespace pamphlet::epub::testing {
 namespace {
 
-const std::filesystem::path source_dir = PAMPHLET_SOURCE_DIR;
-const std::filesystem::path chromium_program = "/usr/bin/chromium";
-
 bool browser_installed() {
     return std::filesystem::exists(source_dir / "node_modules/puppeteer-core") && std::filesystem::exists(chromium_program);
 }

@@ -4,16 +4,13 @@
 
 #include <string>
 
+#include "layout/layout_test_support.hpp"
 #include "layout/shaping.hpp"
 
 namespace pamphlet::layout {
 namespace {
 
-// One object for the tests that only read: loading the German patterns costs seconds.
-Hyphenation& shared_hyphenation() {
-    static Hyphenation hyphenation;
-    return hyphenation;
-}
+using testing::shared_hyphenation;
 
 // The word with a hyphen at every point the dictionary allows.
 std::string hyphenated(Hyphenation& hyphenation, const std::string& word, const std::string& language) {

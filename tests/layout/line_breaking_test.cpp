@@ -10,6 +10,7 @@
 #include <string>
 
 #include "layout/hyphenation.hpp"
+#include "layout/layout_test_support.hpp"
 
 namespace pamphlet::layout {
 namespace {
@@ -65,11 +66,7 @@ std::string line_text(const SetLine& line) {
     return out;
 }
 
-// Shared by the tests: loading the German patterns costs seconds.
-Hyphenation& shared_hyphenation() {
-    static Hyphenation hyphenation;
-    return hyphenation;
-}
+using testing::shared_hyphenation;
 
 struct Fixture : ::testing::Test {
     FontLibrary fonts;

@@ -3,6 +3,7 @@
 // an image that cannot be printed leaves its caption and a warning naming the file.
 #include <gtest/gtest.h>
 
+#include "layout/layout_test_support.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/prepare.hpp"
 #include "layout/typeset.hpp"
@@ -16,7 +17,7 @@ namespace {
 using test_support::make_png;
 using test_support::PngSpec;
 
-model::Block paragraph(std::string text) { return model::Paragraph{{model::Text{std::move(text)}}}; }
+using testing::paragraph;
 
 model::Block figure(const std::filesystem::path& source, std::string caption) {
     model::Figure value;

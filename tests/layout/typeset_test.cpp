@@ -8,6 +8,7 @@
 #include <set>
 
 #include "layout/hyphenation.hpp"
+#include "layout/layout_test_support.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/paginate.hpp"
 #include "layout/prepare.hpp"
@@ -34,7 +35,7 @@ std::string prose(int words, int seed) {
     return text + ".";
 }
 
-model::Block paragraph(std::string text) { return model::Paragraph{{model::Text{std::move(text)}}}; }
+using testing::paragraph;
 
 model::Block heading(int level, std::string text) {
     model::Heading h;

@@ -20,7 +20,7 @@ namespace {
 
 using render_support::charis;
 
-layout::GlyphRun run(double y, std::string text) { return render_support::text_line(y, std::move(text)); }
+using render_support::text_line;
 
 std::string render_lines(const std::vector<std::string>& lines) {
     const std::string font = test_support::read_file(charis);
@@ -29,7 +29,7 @@ std::string render_lines(const std::vector<std::string>& lines) {
     page.height_pt = 595;
     page.label = "1";
     for (std::size_t line = 0; line < lines.size(); ++line)
-        page.items.push_back(run(550 - 15 * static_cast<double>(line), lines[line]));
+        page.items.push_back(text_line(550 - 15 * static_cast<double>(line), lines[line]));
     return render_pdf({page}, {}, [&](layout::FaceId) { return std::string_view(font); }, {}, {});
 }
 

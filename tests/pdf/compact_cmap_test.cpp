@@ -12,12 +12,13 @@
 
 #include "layout/font_subset.hpp"
 #include "pdf/haru_document.hpp"
+#include "render_support.hpp"
 #include "support/command.hpp"
 
 namespace pamphlet::pdf {
 namespace {
 
-const std::filesystem::path charis = "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf";
+using render_support::charis;
 
 std::uint32_t big_endian(const std::string& bytes, std::size_t at, int length) {
     std::uint32_t value = 0;

@@ -55,7 +55,7 @@ model::Block figure(const std::filesystem::path& source, std::string caption, st
     return value;
 }
 
-std::string print(model::Document document) {
+std::string print_pdf(model::Document document) {
     const layout::Style style;
     model::Report report;
     document.metadata.title = "Plates";
@@ -94,8 +94,8 @@ TEST(PdfImages, EveryPrintableVariantIsEmbeddedAtItsPixelSizeOnItsCaptionsPage) 
         document.blocks.push_back(model::Paragraph{{model::Text{"Some running text before the plate."}}});
         document.blocks.push_back(figure(variant.path, variant.caption, "Unprinted description of " + variant.caption));
     }
-    const std::string bytes = print(document);
-    EXPECT_EQ(bytes, print(document)) << "not deterministic";
+    const std::string bytes = print_pdf(document);
+    EXPECT_EQ(bytes, print_pdf(document)) << "not deterministic";
     const auto pdf = testing::write_pdf_file(folder, bytes, "plates");
 
     const auto check = run_command("qpdf --check " + pdf.string());

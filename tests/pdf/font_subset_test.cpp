@@ -10,12 +10,13 @@
 #include <string>
 #include <thread>
 
+#include "render_support.hpp"
 #include "support/command.hpp"
 
 namespace pamphlet::layout {
 namespace {
 
-const std::filesystem::path charis = "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf";
+using pdf::render_support::charis;
 
 std::uint32_t big_endian(const std::string& bytes, std::size_t at, int length) {
     std::uint32_t value = 0;

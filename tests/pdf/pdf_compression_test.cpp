@@ -23,7 +23,7 @@ namespace {
 
 using render_support::charis;
 
-layout::GlyphRun run(double y, std::string text) { return render_support::text_line(y, std::move(text)); }
+using render_support::text_line;
 
 std::string render_two_pages() {
     const std::string font = test_support::read_file(charis);
@@ -33,7 +33,7 @@ std::string render_two_pages() {
         page.width_pt = 420;
         page.height_pt = 595;
         page.label = std::to_string(number);
-        page.items.assign(30, run(0, "The same words again and again, line after line"));
+        page.items.assign(30, text_line(0, "The same words again and again, line after line"));
         for (std::size_t line = 0; line < page.items.size(); ++line)
             std::get<layout::GlyphRun>(page.items[line]).y_pt = 550 - 15 * static_cast<double>(line);
         pages.push_back(std::move(page));

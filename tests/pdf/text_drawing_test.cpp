@@ -17,6 +17,7 @@
 #include "pdf/page_fonts.hpp"
 #include "pdf/pdf_validators.hpp"
 #include "pdf/render_pdf.hpp"
+#include "render_support.hpp"
 #include "support/test_images.hpp"
 
 namespace pamphlet::pdf {
@@ -127,9 +128,9 @@ layout::GlyphRun run(double x, double y, std::string text) {
     return glyphs;
 }
 
-layout::FontSource charis(layout::FaceId) {
+layout::FontSource charis_for_every_face(layout::FaceId) {
     layout::FontSource source;
-    source.file = "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf";
+    source.file = render_support::charis;
     return source;
 }
 
@@ -139,7 +140,7 @@ TEST(TextDrawing, GlyphsAreEmbeddedVisibleAndExtractable) {
     test_support::ScratchFolder folder;
     layout::Page first{300, 200, "1", {run(20, 100, "HOW"), run(150, 100, "\u0416\u00e6\u2014")}};
     layout::Page second{300, 200, "2", {run(20, 100, "MMM")}};
-    const auto pdf = testing::write_pdf_file(folder, render_pdf({first, second}, {}, charis, {}, {}), "text");
+    const auto pdf = testing::write_pdf_file(folder, render_pdf({first, second}, {}, charis_for_every_face, {}, {}), "text");
     EXPECT_LT(darkest_pixel(pdf, 1), 64);
     EXPECT_LT(darkest_pixel(pdf, 2), 64);
     const auto text = run_command("pdftotext " + pdf.string() + " -");
@@ -155,7 +156,7 @@ TEST(TextDrawing, TextWithEscapedBytesExtractsUnchanged) {
     test_support::ScratchFolder folder;
     const std::string words = "(a\\b) \u040D\u040A\u040D (x)";
     layout::Page page{400, 200, "1", {run(10, 100, words)}};
-    const auto pdf = testing::write_pdf_file(folder, render_pdf({page}, {}, charis, {}, {}), "escapes");
+    const auto pdf = testing::write_pdf_file(folder, render_pdf({page}, {}, charis_for_every_face, {}, {}), "escapes");
     const auto text = run_command("pdftotext " + pdf.string() + " -");
     EXPECT_NE(text.out.find(words), std::string::npos) << text.out;
     EXPECT_EQ(text.err, "");
@@ -170,7 +171,7 @@ TEST(TextDrawing, ImageOnTwoRenderedPagesIsEmbeddedOnce) {
     const layout::Page first{300, 400, "1", {layout::ImageBox{image, 50, 50, 60, 40, "emblem"}}};
     layout::Page second = first;
     second.label = "2";
-    const auto pdf = testing::write_pdf_file(folder, render_pdf({first, second}, {}, charis, {}, {}), "twice");
+    const auto pdf = testing::write_pdf_file(folder, render_pdf({first, second}, {}, charis_for_every_face, {}, {}), "twice");
     // `pdfimages -list`: two header lines, then one row per placement; column 11 is the object.
     std::istringstream rows(run_command("pdfimages -list " + pdf.string()).out);
     std::string line;

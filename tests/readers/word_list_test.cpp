@@ -96,8 +96,17 @@ TEST(WordList, AnswersAsHunspellForEveryWordItDecides) {
     ASSERT_NE(list, nullptr) << "the build made no usable en_US word list";
     Dictionaries hunspell_only(hunspell_folder, "");
     const std::vector<std::string> sample = sample_words();
-    std::size_t decided = 0, accepted = 0, differ = 0;
-    for (const std::string& word : sample) {
+#ifdef PAMPHLET_SANITIZED
+    // Under ASan hunspell's answers for a million words take minutes, and memory errors need no
+    // more than a spread of words to show: every 16th. The normal suite compares them all.
+    constexpr std::size_t stride = 16;
+#else
+    constexpr std::size_t stride = 1;
+#endif
+    std::size_t decided = 0, accepted = 0, differ = 0, asked = 0;
+    for (std::size_t index = 0; index < sample.size(); index += stride) {
+        const std::string& word = sample[index];
+        ++asked;
         const std::optional<bool> answer = list->spell(word);
         if (!answer) continue;
         ++decided;
@@ -108,10 +117,10 @@ TEST(WordList, AnswersAsHunspellForEveryWordItDecides) {
     }
     EXPECT_EQ(differ, 0u);
     EXPECT_EQ(hunspell_only.hunspell_loaded(), 1u);
-    std::cout << sample.size() << " words, " << decided << " decided by the list, " << accepted << " of them accepted\n";
+    std::cout << asked << " words, " << decided << " decided by the list, " << accepted << " of them accepted\n";
     // Nearly every word is decided (the rest have digits, dots or rare letters); a list that
     // decided little would not spare the run its hunspell load.
-    EXPECT_GT(decided, sample.size() * 95 / 100);
+    EXPECT_GT(decided, asked * 95 / 100);
     EXPECT_GT(accepted, decided / 10);
 }
 

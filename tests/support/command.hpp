@@ -51,6 +51,20 @@ inline CommandResult run_pamphlet(const std::string& arguments) {
     return run_command(quote_for_shell(PAMPHLET_BINARY) + " " + arguments);
 }
 
+inline const char* epubcheck_jar = "/usr/share/java/epubcheck.jar";  // Debian's epubcheck
+
+// The text pdftotext reads back from `pdf` (UTF-8), optionally keeping the page layout.
+inline std::string pdf_text(const std::filesystem::path& pdf, bool keep_layout = false) {
+    return run_command(std::string("pdftotext ") + (keep_layout ? "-layout " : "") + quote_for_shell(pdf.string()) + " -")
+        .out;
+}
+
+// The text of one page (counted from 1).
+inline std::string pdf_page_text(const std::filesystem::path& pdf, int page) {
+    const std::string number = std::to_string(page);
+    return run_command("pdftotext -f " + number + " -l " + number + " " + quote_for_shell(pdf.string()) + " -").out;
+}
+
 inline std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream content;
