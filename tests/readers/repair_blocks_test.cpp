@@ -31,6 +31,24 @@ TEST(Headings, ShortLinesAloneBetweenParagraphsAreSubsections) {
     EXPECT_EQ(blocks[3].kind, BlockKind::paragraph);  // a sentence, not a heading
 }
 
+TEST(Headings, LinesOfDialogueAloneAreNoHeadings) {
+    // A novel's short replies stand alone between paragraphs as headings do; their punctuation
+    // hides inside the closing quote, or they have none and open with a quotation mark or dash.
+    for (const std::string dialogue : {"\u201CWhat is it, dear?\u201D", "\u201CDo not let us lose any time\u2026\u201D",
+                                       "\u201CYes,\u201D returned Nicholas", "\u201CYour Serene Highness\u201D",
+                                       "\"Of course not!\"", "\u2014 Qui est l\u00E0", "\u00ABNein, mein Herr\u00BB",
+                                       "Well, there you see!\u2019"}) {
+        TextBlocks blocks = blocks_of({body_line, "the end.", "", dialogue, "", body_line, "the end."});
+        classify_headings(blocks, measure_body(blocks));
+        ASSERT_EQ(blocks.size(), 3u);
+        EXPECT_EQ(blocks[1].kind, BlockKind::paragraph) << dialogue;
+    }
+    // The same shape without the quotation marks is still a heading.
+    TextBlocks blocks = blocks_of({body_line, "the end.", "", "Your Serene Highness", "", body_line, "the end."});
+    classify_headings(blocks, measure_body(blocks));
+    EXPECT_EQ(blocks[1].kind, BlockKind::subsection_heading);
+}
+
 TEST(BlockQuotes, NarrowerLinesMakeAQuote) {
     std::vector<std::string> texts;
     for (int i = 0; i < 6; ++i) texts.push_back(body_line);

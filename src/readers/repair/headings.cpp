@@ -56,10 +56,13 @@ bool is_subsection_heading(const TextBlocks& blocks, std::size_t i, const BodyMe
     const char32_t first = first_letter(text);
     if (first == 0 || !is_upper(first) || text.front() == '[') return false;
     if (static_cast<double>(width(text)) > std::min(60.0, 0.65 * body.width) || word_count(text) > 8) return false;
-    const char32_t last = last_code_point(text);
-    // A heading is no sentence: it does not end with punctuation.
-    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == '!' || last == '?')
+    // A heading is no sentence: it does not end with punctuation, inside closing quotes or not.
+    const char32_t last = last_before_closing_marks(text);
+    if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == '!' || last == '?' ||
+        last == 0x2026)
         return false;
+    // Nor is it speech: novels are full of short lines of dialogue standing alone.
+    if (opens_with_quotation_mark(text)) return false;
     // Standing alone between paragraphs (or after a heading).
     const TextBlock& previous = blocks[i - 1];
     const bool after_text = is_prose_paragraph(previous) || previous.kind == BlockKind::section_heading;

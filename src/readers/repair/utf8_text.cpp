@@ -145,8 +145,9 @@ bool is_closing_mark(char32_t c) {
            c == '_' || c == '*';
 }
 
-// The last code point that is not a closing quote or bracket.
-char32_t last_significant(std::string_view text) {
+}  // namespace
+
+char32_t last_before_closing_marks(std::string_view text) {
     text = trim(text);
     while (!text.empty()) {
         const char32_t c = last_code_point(text);
@@ -157,15 +158,20 @@ char32_t last_significant(std::string_view text) {
     }
     return 0;
 }
-}  // namespace
+
+bool opens_with_quotation_mark(std::string_view text) {
+    const char32_t c = first_code_point(text);
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x201E || c == 0x2018 || c == 0x201A || c == 0xAB ||
+           c == 0x2039 || c == 0x2014;
+}
 
 bool ends_sentence(std::string_view text) {
-    const char32_t c = last_significant(text);
+    const char32_t c = last_before_closing_marks(text);
     return c == '.' || c == '?' || c == '!' || c == 0x2026;
 }
 
 bool ends_with_closing_punctuation(std::string_view text) {
-    const char32_t c = last_significant(text);
+    const char32_t c = last_before_closing_marks(text);
     return ends_sentence(text) || c == ':' || is_closing_mark(last_code_point(text));
 }
 

@@ -39,6 +39,13 @@ char32_t last_code_point(std::string_view text);
 // First letter in the text, skipping quotes and brackets (0 if none).
 char32_t first_letter(std::string_view text);
 
+// The last code point of the trimmed text that is not a closing quote or bracket (0 if none):
+// the '?' of "âWhy?â".
+char32_t last_before_closing_marks(std::string_view text);
+// Opens with a quotation mark (any language's) or the dash that opens speech in Russian or
+// French: a line of dialogue.
+bool opens_with_quotation_mark(std::string_view text);
+
 // Ends a sentence: . ? ! possibly followed by closing quotes or brackets.
 bool ends_sentence(std::string_view text);
 // Ends with any punctuation that closes a clause or a unit: sentence ends, colon, and closing
