@@ -21,12 +21,33 @@ std::string single_line_text(const model::Inlines& inlines) {
     return out;
 }
 
+namespace {
+
+// Bytes of running text in a top-level block, quotes and lists included.
+std::size_t text_bytes(const model::Block& block) {
+    std::size_t bytes = 0;
+    if (const auto* quote = std::get_if<model::BlockQuote>(&block.value)) {
+        for (const model::Block& child : quote->children) bytes += text_bytes(child);
+    } else if (const auto* list = std::get_if<model::ListBlock>(&block.value)) {
+        for (const model::Blocks& item : list->items)
+            for (const model::Block& child : item) bytes += text_bytes(child);
+    } else {
+        bytes = model::visible_text(block).size();
+    }
+    return bytes;
+}
+
+}  // namespace
+
 BookPlan plan_book(const model::Document& document, std::string_view book_title, IdRegistry& ids) {
     BookPlan plan;
     const model::Blocks& blocks = document.blocks;
+    std::size_t file_text_bytes = 0;  // running text in the newest content document so far
     for (std::size_t index = 0; index < blocks.size(); ++index) {
         const auto* heading = std::get_if<model::Heading>(&blocks[index].value);
-        const bool opens_file = plan.documents.empty() || (heading != nullptr && heading->level <= 1);
+        const bool opens_file = plan.documents.empty() || (heading != nullptr && heading->level <= 1) ||
+                                (heading != nullptr && heading->level == 2 && file_text_bytes >= split_text_bytes);
+        file_text_bytes = (opens_file ? 0 : file_text_bytes) + text_bytes(blocks[index]);
         if (opens_file) {
             if (!plan.documents.empty()) plan.documents.back().end_block = index;
             ContentDocument next;

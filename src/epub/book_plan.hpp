@@ -21,8 +21,10 @@ struct OutlineEntry {
     std::string id;     // its anchor there
 };
 
-// One XHTML file: a run of top-level blocks. A new file starts at every level-1 heading; text
-// before the first one gets a file of its own.
+// One XHTML file: a run of top-level blocks. A new file starts at every level-1 heading, and at
+// a level-2 heading once the file holds split_text_bytes of text: reading systems load a whole
+// file to show any page of it, and older ones (Adobe's RMSDK) refuse files of over 300 KB, which
+// a book of a novel's length would make. Text before the first heading gets a file of its own.
 struct ContentDocument {
     std::string file;  // "section-1.xhtml"
     std::size_t first_block = 0;
@@ -30,6 +32,8 @@ struct ContentDocument {
     std::string title;          // for <title>: its first heading's label, else the book title
     bool opens_with_heading = false;
 };
+
+inline constexpr std::size_t split_text_bytes = 100'000;
 
 struct BookPlan {
     std::vector<ContentDocument> documents;

@@ -7,6 +7,7 @@
 
 #include "epub_test_support.hpp"
 #include "layout/footnotes.hpp"
+#include "epub/book_plan.hpp"
 #include "model/text.hpp"
 
 namespace pamphlet::epub::testing {
@@ -56,6 +57,46 @@ TEST(WriteEpub, OneContentDocumentPerLevelOneSectionPlusOpeningText) {
     EXPECT_EQ(count_nodes(third, "//*[local-name()='h2']"), 1U);
     EXPECT_EQ(count_nodes(third, "//*[local-name()='h3']"), 0U);
     EXPECT_EQ(count_nodes(third, "//*[local-name()='table']"), 1U);
+}
+
+TEST(WriteEpub, ALongSectionIsCutAtItsChaptersAndNowhereElse) {
+    // One level-1 section of 40 chapters of 10,000 bytes each: one file would be 400 KB.
+    Document document;
+    auto add_heading = [&](int level, std::string label) {
+        Heading heading;
+        heading.level = level;
+        heading.content = text(std::move(label));
+        document.blocks.emplace_back(std::move(heading));
+    };
+    add_heading(1, "Book One");
+    const std::string sentence = "All happy families are alike; each unhappy family is unhappy in its own way. ";
+    for (int chapter = 1; chapter <= 40; ++chapter) {
+        add_heading(2, "Chapter " + std::to_string(chapter));
+        for (int paragraph = 0; paragraph < 10; ++paragraph) {
+            std::string words;
+            while (words.size() < 1'000) words += sentence;
+            document.blocks.emplace_back(Paragraph{text(words)});
+        }
+    }
+    const EpubContents epub = read_epub(make_epub(document));
+    const auto files = content_files(epub);
+    ASSERT_GE(files.size(), 3U);
+    ASSERT_LE(files.size(), 5U);
+    std::size_t headings = 0;
+    for (std::size_t index = 0; index < files.size(); ++index) {
+        const auto xhtml = parse_xml(epub.files.at(files[index]));
+        // Each file opens with a heading (the first with the book's), none is far over the budget.
+        const pugi::xml_node first = xhtml.select_node("//*[local-name()='body']/*[1]").node();
+        const std::string first_name = first.name();
+        EXPECT_TRUE(first_name == "section" || first_name.starts_with("h")) << files[index] << ": " << first_name;
+        EXPECT_LT(epub.files.at(files[index]).size(), split_text_bytes * 3 / 2) << files[index];
+        // A file's headings start at h1 (content_writer: levels never skip within a document).
+        EXPECT_EQ(count_nodes(xhtml, "//*[local-name()='h1']"), 1U) << files[index];
+        headings += count_nodes(xhtml, "//*[local-name()='h1' or local-name()='h2']");
+    }
+    EXPECT_EQ(headings, 41U);
+    // Small sections stay whole: the sample book's level-2 heading shares its part's file.
+    EXPECT_EQ(content_files(read_epub(make_epub(sample_document()))).size(), 3U);
 }
 
 TEST(WriteEpub, EveryXhtmlDocumentDeclaresItsLanguageTwice) {

@@ -119,10 +119,16 @@ TEST(PlainTextCorpus, GutenbergConventionsBecomeStructure) {
     EXPECT_GE(scene_breaks, 2);
 
     const Read tolstoy = read_corpus("tolstoy-war-and-peace.txt");
-    int chapters = 0;
+    // Fifteen books and two epilogues at level 1, their chapters at level 2.
+    int books = 0, chapters = 0;
     for (const model::Block& block : tolstoy.document.blocks)
-        if (const auto* heading = std::get_if<model::Heading>(&block.value))
-            chapters += heading->level == 1 && model::visible_text(heading->content).starts_with("CHAPTER ");
+        if (const auto* heading = std::get_if<model::Heading>(&block.value)) {
+            const std::string label = model::visible_text(heading->content);
+            books += heading->level == 1 && (label.starts_with("BOOK ") || label.find("EPILOGUE") != std::string::npos);
+            chapters += heading->level == 2 && label.starts_with("CHAPTER ");
+            EXPECT_FALSE(heading->level == 1 && label.starts_with("CHAPTER ")) << label;
+        }
+    EXPECT_EQ(books, 17);
     EXPECT_GT(chapters, 300);
 }
 

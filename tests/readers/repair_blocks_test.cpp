@@ -49,6 +49,27 @@ TEST(Headings, LinesOfDialogueAloneAreNoHeadings) {
     EXPECT_EQ(blocks[1].kind, BlockKind::subsection_heading);
 }
 
+TEST(Headings, ChaptersNestInTheBooksThatHoldThem) {
+    TextBlocks blocks = blocks_of({"PREFACE", "", body_line, "the end.", "", "BOOK ONE: 1805", "", "CHAPTER I", "", body_line,
+                                   "the end.", "", "CHAPTER II", "", body_line, "the end.", "", "JULIE", "", body_line,
+                                   "the end.", "", "A letter", "", body_line, "the end.", "", "BOOK TWO: 1806", "", body_line,
+                                   "the end.", "", "CHAPTER I", "", body_line, "the end."});
+    classify_headings(blocks, measure_body(blocks));
+    std::vector<std::pair<std::string, int>> headings;
+    for (const TextBlock& block : blocks)
+        if (block.kind == BlockKind::section_heading || block.kind == BlockKind::subsection_heading)
+            headings.emplace_back(block.lines.front().text, block.heading_level);
+    const std::vector<std::pair<std::string, int>> expected = {
+        {"PREFACE", 0},  {"BOOK ONE: 1805", 1}, {"CHAPTER I", 2},      {"CHAPTER II", 2},
+        {"JULIE", 3},    {"A letter", 3},       {"BOOK TWO: 1806", 1}, {"CHAPTER I", 2}};
+    EXPECT_EQ(headings, expected);
+    // Parts alone, or chapters alone, keep every section at level 1.
+    TextBlocks parts = blocks_of({"PART I.", "", body_line, "the end.", "", "PART II.", "", body_line, "the end.", "",
+                                  "CHAPTER I", "", body_line, "the end."});
+    classify_headings(parts, measure_body(parts));
+    for (const TextBlock& block : parts) EXPECT_EQ(block.heading_level, 0) << block.lines.front().text;
+}
+
 TEST(BlockQuotes, NarrowerLinesMakeAQuote) {
     std::vector<std::string> texts;
     for (int i = 0; i < 6; ++i) texts.push_back(body_line);

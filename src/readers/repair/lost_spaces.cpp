@@ -300,7 +300,11 @@ std::string repair_line(const std::string& text, const RepairContext& context, S
             out += pieces[p];
         }
         copied = token.end;
-        reasons.push_back("'" + std::string(word) + "' is no word, but its parts are words of this text");
+        // Appended, not "'" + word + "...": GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+        std::string reason = "'";
+        reason += word;
+        reason += "' is no word, but its parts are words of this text";
+        reasons.push_back(std::move(reason));
     }
     if (reasons.empty()) return out;
     out.append(fixed.substr(copied));

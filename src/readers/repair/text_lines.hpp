@@ -42,6 +42,7 @@ struct TextBlock {
     BlockKind kind = BlockKind::paragraph;
     bool centered = false;  // every line indented far into the line: set centred
     int indent = 0;         // common leading spaces of the block's lines in the input
+    int heading_level = 0;  // for headings: 1-3 once ranked; 0 takes the kind's level
 };
 using TextBlocks = std::vector<TextBlock>;
 

@@ -147,7 +147,9 @@ model::Blocks to_model_blocks(const TextBlocks& blocks, std::map<std::string, No
             case BlockKind::subsection_heading:
             case BlockKind::notes_heading: {
                 model::Heading heading;
-                heading.level = block.kind == BlockKind::subsection_heading ? 2 : 1;
+                heading.level = block.heading_level > 0 ? block.heading_level
+                                : block.kind == BlockKind::subsection_heading ? 2
+                                                                               : 1;
                 heading.content = parse_joined(join_lines(block.lines), notes);
                 out.emplace_back(std::move(heading), where);
                 break;
