@@ -4,7 +4,7 @@
 # near the end and finish alone. These estimates, in seconds on a two-core machine, stand in
 # until ctest has measured the real ones.
 set(pamphlet_long_tests
-  "AceFindsNoViolation/tolstoy_war_and_peace" 270
+  "AceFindsNoViolation/tolstoy_war_and_peace" 60
   "PageListMatchesThePrintEditionAndEpubcheckIsClean/tolstoy_war_and_peace" 35
   "WordList.AnswersAsHunspellForEveryWordItDecides" 15)
 foreach(layer model readers layout epub pdf cli)
