@@ -1,6 +1,6 @@
 # Included by ctest after the discovered tests (TEST_INCLUDE_FILES). ctest starts the costliest
 # tests first, but a clean clone has no cost data from an earlier run, so it would start them in
-# the order they are defined, and DAISY Ace on War and Peace (minutes on its own) would start
+# the order they are defined, and DAISY Ace on War and Peace (the longest test) would start
 # near the end and finish alone. These estimates, in seconds on a two-core machine, stand in
 # until ctest has measured the real ones.
 set(pamphlet_long_tests
