@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "layout/font_lookup.hpp"
+#include "layout/pair_adjustment.hpp"
 
 namespace pamphlet::layout {
 namespace {
@@ -59,6 +60,7 @@ struct FontFile {
     HbPointer<hb_font_t> font;
     double units_per_em = 1000;
     FaceMetrics metrics;
+    std::optional<PairAdjustmentScreen> pairs;  // which pairs shaping could kern (set once, below)
 
     explicit FontFile(const FontCandidate& candidate)
         : file(candidate.file),
@@ -81,6 +83,7 @@ struct FontFile {
         metrics.descender = position(HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, metrics.descender);
         metrics.x_height = position(HB_OT_METRICS_TAG_X_HEIGHT, metrics.x_height);
         metrics.cap_height = position(HB_OT_METRICS_TAG_CAP_HEIGHT, metrics.cap_height);
+        pairs.emplace(face.get());
     }
 };
 
@@ -265,7 +268,8 @@ struct LoadedFace {
     // Kerning as the PDF will need it: shape the pair with HarfBuzz (GPOS or the old kern
     // table) and compare with the nominal advance. Ligatures and contextual alternates are off
     // because libharu draws every code point with its nominal glyph; if shaping still substitutes
-    // a glyph, the pair gets no kerning rather than a wrong one.
+    // a glyph, the pair gets no kerning rather than a wrong one. Pairs the font's tables cannot
+    // move (PairAdjustmentScreen) are not shaped: their kerning is zero.
     double kern(char32_t left, char32_t right) const {
         const std::uint64_t key = (static_cast<std::uint64_t>(left) << 32) | right;
         if (const double* found = kerning.find(key)) return *found;
@@ -292,7 +296,7 @@ struct LoadedFace {
         double value = 0;
         hb_codepoint_t left_glyph = glyph(left);
         hb_codepoint_t right_glyph = glyph(right);
-        if (left_glyph != 0 && right_glyph != 0) {
+        if (left_glyph != 0 && right_glyph != 0 && file.pairs->may_adjust(left, left_glyph, right, right_glyph)) {
             if (!buffer) buffer.reset(hb_buffer_create());
             hb_buffer_t* pair = buffer.get();
             hb_buffer_clear_contents(pair);
