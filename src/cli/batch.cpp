@@ -240,7 +240,11 @@ std::string format_batch_summary(const BatchResult& result) {
     std::snprintf(line, sizeof line, "%-10d %9d %9d %7zu %7d %9.2f\n", result.documents, result.converted,
                   result.skipped, result.failures.size(), result.pages, result.seconds);
     out += line;
-    for (const BatchFailure& failure : result.failures) out += "failed: " + failure.input + ": " + failure.reason + "\n";
+    for (const BatchFailure& failure : result.failures) {
+        // Most reasons already start with the document ("essay.md:3: ..."): name it once.
+        const bool named = failure.reason.starts_with(failure.input + ":");
+        out += "failed: " + (named ? failure.reason : failure.input + ": " + failure.reason) + "\n";
+    }
     return out;
 }
 

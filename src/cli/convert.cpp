@@ -54,6 +54,20 @@ std::string format_number(double value) {
     return buffer;
 }
 
+// The style the document names for itself (or "default"). A style that cannot be loaded is the
+// document's error: it names the line that asks for it, then what is wrong with the style.
+layout::Style document_style(const model::Metadata& metadata, const std::filesystem::path& input) {
+    const std::string name = style_for_document("", metadata, input);
+    try {
+        return layout::load_style(name);
+    } catch (const layout::StyleError& error) {
+        if (metadata.style.empty()) throw;
+        const model::SourcePlace& place = metadata.style_named_at;
+        throw model::InputError(place.file.empty() ? input.string() : place.file, place.line, 0,
+                                "the style '" + metadata.style + "' cannot be used: " + error.what());
+    }
+}
+
 pdf::ImposeOptions impose_options(const ImpositionRequest& request, const layout::Style& style,
                                   const model::Metadata& metadata) {
     pdf::ImposeOptions options;
@@ -149,8 +163,7 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
     std::optional<layout::Style> requested_style;
     if (!request.style.empty()) requested_style = layout::load_style(request.style);
     model::Document document = load_document(request, resources, summary.report);
-    const layout::Style style = requested_style ? std::move(*requested_style)
-                                                : layout::load_style(style_for_document("", document.metadata, request.input));
+    const layout::Style style = requested_style ? std::move(*requested_style) : document_style(document.metadata, request.input);
     const std::filesystem::path cover_image = cover_for_document(request.cover_image, document.metadata, request.input);
     // Files besides the input (and its sidecar) that decide the outputs, for a batch to watch.
     for (const std::string& file : style.files) summary.dependencies.emplace_back(file);

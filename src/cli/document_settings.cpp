@@ -92,14 +92,17 @@ std::filesystem::path cover_for_document(const std::filesystem::path& requested,
                                          const std::filesystem::path& input) {
     if (!requested.empty()) return requested;
     if (metadata.cover_image.empty()) return {};
+    // Errors point at the line that names the cover (front matter, #cover, the sidecar).
+    const model::SourcePlace& place = metadata.cover_named_at;
+    const std::string named_in = place.file.empty() ? input.string() : place.file;
     if (metadata.cover_image.find("://") != std::string::npos)
-        throw model::InputError(input.string(), 0, 0,
+        throw model::InputError(named_in, place.line, 0,
                                 "the cover image '" + metadata.cover_image +
                                     "' is a URL; give a file path relative to the document");
     const std::filesystem::path cover = beside_input(metadata.cover_image, input);
     std::error_code error;
     if (!std::filesystem::is_regular_file(cover, error))
-        throw model::InputError(input.string(), 0, 0,
+        throw model::InputError(named_in, place.line, 0,
                                 "the cover image '" + metadata.cover_image + "' named by the document was not found (looked for " +
                                     cover.string() + ")");
     return cover;

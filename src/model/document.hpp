@@ -152,6 +152,12 @@ struct Contributor {
     std::string role = "aut";  // MARC relator code: aut, trl (translator), edt, ill...
 };
 
+// A place in an input file: the document itself or its sidecar.
+struct SourcePlace {
+    std::string file;
+    int line = 0;
+};
+
 struct Metadata {
     std::string title;
     std::string subtitle;
@@ -167,6 +173,9 @@ struct Metadata {
     // file. The command line resolves and checks them; its own --style/--cover win.
     std::string style;
     std::string cover_image;
+    // Where each was written (file and line; line 0 when unknown), so an error can point there.
+    SourcePlace style_named_at;
+    SourcePlace cover_named_at;
 };
 
 struct Document {

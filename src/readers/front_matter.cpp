@@ -49,8 +49,13 @@ public:
             else if (key == "rights" || key == "license") meta.rights = scalar(value, key);
             else if (key == "source") meta.source = scalar(value, key);
             else if (key == "identifier") meta.identifier = scalar(value, key);
-            else if (key == "cover" || key == "cover-image") out.cover = scalar(value, key);
-            else if (key == "style") out.style = scalar(value, key);
+            else if (key == "cover" || key == "cover-image") {
+                out.cover = scalar(value, key);
+                out.cover_line = line_of(value);
+            } else if (key == "style") {
+                out.style = scalar(value, key);
+                out.style_line = line_of(value);
+            }
             else warn(entry.first, "unknown front matter key '" + key + "' is ignored");
         }
     }

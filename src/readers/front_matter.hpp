@@ -19,6 +19,8 @@ struct FrontMatter {
     // path relative to the document). Empty when absent.
     std::string cover;
     std::string style;
+    int cover_line = 0;  // where they were given
+    int style_line = 0;
     // Number of input lines the block occupies, fences included (0 when there is none).
     int line_count = 0;
 };

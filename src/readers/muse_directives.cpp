@@ -86,7 +86,10 @@ MuseHeader read_muse_header(const std::vector<std::string_view>& lines, const st
         else if (name == "notes") notes = plain_text(raw);
         else if (name == "teaser") teaser = plain_text(raw);
         else if (name == "rights") meta.rights = plain_text(raw);
-        else if (name == "cover") meta.cover_image = std::string(raw);  // amusewiki's cover image, relative to the file
+        else if (name == "cover") {  // amusewiki's cover image, relative to the file
+            meta.cover_image = std::string(raw);
+            meta.cover_named_at = {file_name, line_number};
+        }
         else if (name == "listtitle" || name == "sorttopics" || name == "topics" || name == "uid" ||
                  name == "slides" || name == "nocoverpage" || name == "notoc" || name == "nofinalpage")
             continue;  // amusewiki's indexing and layout switches: nothing for a pamphlet

@@ -63,8 +63,13 @@ model::Metadata read_sidecar(const std::filesystem::path& sidecar) {
         else if (key == "description") metadata.description = text(key, node);
         else if (key == "rights") metadata.rights = text(key, node);
         else if (key == "identifier") metadata.identifier = text(key, node);
-        else if (key == "style") metadata.style = text(key, node);
-        else if (key == "cover" || key == "cover-image") metadata.cover_image = text(key, node);
+        else if (key == "style") {
+            metadata.style = text(key, node);
+            metadata.style_named_at = {file, line_of(node)};
+        } else if (key == "cover" || key == "cover-image") {
+            metadata.cover_image = text(key, node);
+            metadata.cover_named_at = {file, line_of(node)};
+        }
         else
             throw model::InputError(file, static_cast<int>(key_name.source().begin.line), 0,
                                     "unknown key '" + std::string(key) +
@@ -88,6 +93,8 @@ void overlay_metadata(model::Metadata& target, const model::Metadata& overrides)
     take(target.identifier, overrides.identifier);
     take(target.style, overrides.style);
     take(target.cover_image, overrides.cover_image);
+    if (!overrides.style.empty()) target.style_named_at = overrides.style_named_at;
+    if (!overrides.cover_image.empty()) target.cover_named_at = overrides.cover_named_at;
     if (!overrides.contributors.empty()) target.contributors = overrides.contributors;
 }
 

@@ -54,6 +54,19 @@ TEST(Batch, OneFailingDocumentDoesNotStopTheOthersAndIsReported) {
     EXPECT_FALSE(std::filesystem::exists(folder / "out" / "bad.pdf"));
 }
 
+TEST(Batch, AFailureNamesTheDocumentOnceWithTheLineAtFault) {
+    ScratchFolder folder;
+    std::filesystem::create_directories(folder / "in");
+    const std::string document = (folder / "in" / "essay.md").string();
+    write_file(document, "---\ntitle: Essay\nstyle: house.toml\n---\n\nA paragraph.\n");
+    const auto result = run_pamphlet("build " + quote_for_shell((folder / "in").string()) + " --out-dir " +
+                                     quote_for_shell((folder / "out").string()));
+    EXPECT_EQ(result.exit_status, 1) << result.err;
+    EXPECT_NE(result.out.find("failed: " + document + ":3: the style 'house.toml' cannot be used"), std::string::npos)
+        << result.out;
+    EXPECT_EQ(result.out.find(document + ": " + document), std::string::npos) << result.out;
+}
+
 TEST(Batch, UsageErrors) {
     EXPECT_EQ(run_pamphlet("build").exit_status, 2);
     EXPECT_EQ(run_pamphlet("build /no/such/folder --out-dir /tmp/x").exit_status, 2);

@@ -100,9 +100,50 @@ TEST(DocumentSettings, MissingCoverNamedByTheDocumentIsAClearErrorAndWritesNothi
     const CommandResult result = run_pamphlet(quote_for_shell((folder / "essay.md").string()) + " -o " +
                                               quote_for_shell((folder / "essay.epub").string()));
     EXPECT_EQ(result.exit_status, 1);
-    EXPECT_NE(result.err.find("essay.md"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("essay.md:3: "), std::string::npos) << result.err;  // the cover: line
     EXPECT_NE(result.err.find("art/none.png"), std::string::npos) << result.err;
     EXPECT_EQ(read_file(folder / "essay.epub"), "an earlier book");
+
+    // Muse's #cover, on its own line too.
+    write_file(folder / "essay.muse", "#title Essay\n#author Someone\n#cover art/none.png\n\n" + paragraph);
+    const CommandResult muse = run_pamphlet(quote_for_shell((folder / "essay.muse").string()) + " -o " +
+                                            quote_for_shell((folder / "essay.epub").string()));
+    EXPECT_EQ(muse.exit_status, 1);
+    EXPECT_NE(muse.err.find("essay.muse:3: "), std::string::npos) << muse.err;
+    EXPECT_EQ(read_file(folder / "essay.epub"), "an earlier book");
+}
+
+// A style the document asks for but which cannot be loaded is the document's error: the message
+// points at the line that names it, then says what is wrong with the style.
+TEST(DocumentSettings, AStyleTheDocumentNamesButCannotHaveIsAnErrorAtThatLine) {
+    ScratchFolder folder;
+    write_file(folder / "missing.md", "---\ntitle: Essay\nstyle: house.toml\n---\n\n" + paragraph);
+    write_file(folder / "missing.pdf", "an earlier pamphlet");
+    const CommandResult missing = run_pamphlet(quote_for_shell((folder / "missing.md").string()) + " -o " +
+                                               quote_for_shell((folder / "missing.pdf").string()));
+    EXPECT_EQ(missing.exit_status, 1);
+    EXPECT_NE(missing.err.find("missing.md:3: the style 'house.toml' cannot be used: "), std::string::npos)
+        << missing.err;
+    EXPECT_NE(missing.err.find("house.toml: cannot read"), std::string::npos) << missing.err;
+    EXPECT_EQ(read_file(folder / "missing.pdf"), "an earlier pamphlet");
+
+    // A style file with a mistake in it: both places are named.
+    write_file(folder / "house.toml", "[page]\nsize = \"A5\"\nnope = 3\n");
+    const CommandResult broken = run_pamphlet(quote_for_shell((folder / "missing.md").string()) + " -o " +
+                                              quote_for_shell((folder / "missing.pdf").string()));
+    EXPECT_EQ(broken.exit_status, 1);
+    EXPECT_NE(broken.err.find("missing.md:3: "), std::string::npos) << broken.err;
+    EXPECT_NE(broken.err.find("house.toml:3: "), std::string::npos) << broken.err;
+
+    // Named in the sidecar: the sidecar's line.
+    write_file(folder / "side.txt", paragraph);
+    write_file(folder / "side.toml", "title = \"Essay\"\n\nstyle = \"no-such-style\"\n");
+    const CommandResult sidecar = run_pamphlet(quote_for_shell((folder / "side.txt").string()) + " -o " +
+                                               quote_for_shell((folder / "side.pdf").string()));
+    EXPECT_EQ(sidecar.exit_status, 1);
+    EXPECT_NE(sidecar.err.find("side.toml:3: the style 'no-such-style' cannot be used: "), std::string::npos)
+        << sidecar.err;
+    EXPECT_FALSE(fs::exists(folder / "side.pdf"));
 }
 
 TEST(DocumentSettings, FiguresAreFoundBesideTheDocumentFromAnyWorkingDirectory) {
