@@ -60,18 +60,19 @@ struct FontFile {
     HbPointer<hb_font_t> font;
     double units_per_em = 1000;
     FaceMetrics metrics;
-    std::optional<PairAdjustmentScreen> pairs;  // which pairs shaping could kern (set once, below)
+    PairAdjustmentScreen pairs;  // which pairs shaping could kern
 
     explicit FontFile(const FontCandidate& candidate)
         : file(candidate.file),
           family(candidate.families.empty() ? candidate.file.stem().string() : candidate.families.front()),
           weight(candidate.weight),
           slant(candidate.slant),
-          blob(map_whole_file(candidate.file)) {
+          blob(map_whole_file(candidate.file)),
+          face(hb_face_create(blob.get(), 0)),
+          pairs(face.get()) {
         unsigned length = 0;
         const char* data = hb_blob_get_data(blob.get(), &length);
         bytes = std::string_view(data, length);
-        face.reset(hb_face_create(blob.get(), 0));
         units_per_em = std::max(1u, hb_face_get_upem(face.get()));
         font.reset(hb_font_create(face.get()));  // HarfBuzz's OpenType functions; scale = upem
         hb_font_make_immutable(font.get());
@@ -83,7 +84,6 @@ struct FontFile {
         metrics.descender = position(HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, metrics.descender);
         metrics.x_height = position(HB_OT_METRICS_TAG_X_HEIGHT, metrics.x_height);
         metrics.cap_height = position(HB_OT_METRICS_TAG_CAP_HEIGHT, metrics.cap_height);
-        pairs.emplace(face.get());
     }
 };
 
@@ -296,7 +296,7 @@ struct LoadedFace {
         double value = 0;
         hb_codepoint_t left_glyph = glyph(left);
         hb_codepoint_t right_glyph = glyph(right);
-        if (left_glyph != 0 && right_glyph != 0 && file.pairs->may_adjust(left, left_glyph, right, right_glyph)) {
+        if (left_glyph != 0 && right_glyph != 0 && file.pairs.may_adjust(left, left_glyph, right, right_glyph)) {
             if (!buffer) buffer.reset(hb_buffer_create());
             hb_buffer_t* pair = buffer.get();
             hb_buffer_clear_contents(pair);

@@ -28,7 +28,6 @@ public:
         return static_cast<std::uint16_t>((byte(at) << 8) | byte(at + 1));
     }
     std::uint32_t u32(std::size_t at) const { return (std::uint32_t{u16(at)} << 16) | u16(at + 2); }
-    std::size_t size() const { return bytes_.size(); }
 
 private:
     void need(std::size_t at, std::size_t length) const {
@@ -85,7 +84,7 @@ PairAdjustmentScreen::PairAdjustmentScreen(hb_face_t* face) {
     }
 }
 
-void PairAdjustmentScreen::mark(std::uint32_t glyph, Role role) {
+void PairAdjustmentScreen::add_role(std::uint32_t glyph, Role role) {
     if (glyph < roles_.size()) roles_[glyph] |= role;
 }
 
@@ -113,19 +112,19 @@ void PairAdjustmentScreen::read_positioning(hb_face_t* face) {
             switch (subtable_type) {
             case 1:  // single adjustment
                 for_each_covered(table, subtable + table.u16(subtable + 2),
-                                 [&](std::uint32_t glyph, std::uint32_t) { mark(glyph, moved); });
+                                 [&](std::uint32_t glyph, std::uint32_t) { add_role(glyph, moved); });
                 break;
             case 2:  // pair adjustment: keyed by the first glyph's coverage
                 for_each_covered(table, subtable + table.u16(subtable + 2),
-                                 [&](std::uint32_t glyph, std::uint32_t) { mark(glyph, pair_first); });
+                                 [&](std::uint32_t glyph, std::uint32_t) { add_role(glyph, pair_first); });
                 break;
             case 3: {  // cursive attachment: an exit anchor followed by an entry anchor
                 const std::uint16_t records = table.u16(subtable + 4);
                 for_each_covered(table, subtable + table.u16(subtable + 2), [&](std::uint32_t glyph, std::uint32_t at) {
                     if (at >= records) return;
                     const std::size_t record = subtable + 6 + 4 * std::size_t{at};
-                    if (table.u16(record) != 0) mark(glyph, cursive_entry);
-                    if (table.u16(record + 2) != 0) mark(glyph, cursive_exit);
+                    if (table.u16(record) != 0) add_role(glyph, cursive_entry);
+                    if (table.u16(record + 2) != 0) add_role(glyph, cursive_exit);
                 });
                 break;
             }
@@ -138,7 +137,7 @@ void PairAdjustmentScreen::read_positioning(hb_face_t* face) {
                 std::unique_ptr<hb_set_t, SetReleaser> glyphs(hb_set_create());
                 hb_ot_layout_lookup_collect_glyphs(face, HB_OT_TAG_GPOS, index, glyphs.get(), glyphs.get(),
                                                    glyphs.get(), nullptr);
-                for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(glyphs.get(), &glyph);) mark(glyph, moved);
+                for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(glyphs.get(), &glyph);) add_role(glyph, moved);
                 break;
             }
             default:
@@ -163,13 +162,13 @@ void PairAdjustmentScreen::read_mark_glyphs(hb_face_t* face) {
     if (format == 1) {
         const std::uint16_t first = table.u16(classes + 2), count = table.u16(classes + 4);
         for (std::uint32_t i = 0; i < count; ++i)
-            if (table.u16(classes + 6 + 2 * std::size_t{i}) == mark_class) mark(first + i, mark_glyph);
+            if (table.u16(classes + 6 + 2 * std::size_t{i}) == mark_class) add_role(first + i, mark_glyph);
     } else if (format == 2) {
         const std::uint16_t ranges = table.u16(classes + 2);
         for (std::uint16_t range = 0; range < ranges; ++range) {
             const std::size_t record = classes + 4 + 6 * std::size_t{range};
             if (table.u16(record + 4) != mark_class) continue;
-            for (std::uint32_t glyph = table.u16(record); glyph <= table.u16(record + 2); ++glyph) mark(glyph, mark_glyph);
+            for (std::uint32_t glyph = table.u16(record); glyph <= table.u16(record + 2); ++glyph) add_role(glyph, mark_glyph);
         }
     } else {
         throw std::out_of_range("unknown class definition format");

@@ -39,7 +39,7 @@ private:
 
     void read_positioning(hb_face_t* face);
     void read_mark_glyphs(hb_face_t* face);
-    void mark(std::uint32_t glyph, Role role);
+    void add_role(std::uint32_t glyph, Role role);
     std::uint8_t roles(std::uint32_t glyph) const { return glyph < roles_.size() ? roles_[glyph] : 0xFF; }
     bool is_mark(char32_t character, std::uint32_t glyph) const;
 

@@ -50,11 +50,11 @@ public:
             else if (key == "source") meta.source = scalar(value, key);
             else if (key == "identifier") meta.identifier = scalar(value, key);
             else if (key == "cover" || key == "cover-image") {
-                out.cover = scalar(value, key);
-                out.cover_line = line_of(value);
+                meta.cover_image = scalar(value, key);
+                meta.cover_named_at = {file_, line_of(value)};
             } else if (key == "style") {
-                out.style = scalar(value, key);
-                out.style_line = line_of(value);
+                meta.style = scalar(value, key);
+                meta.style_named_at = {file_, line_of(value)};
             }
             else warn(entry.first, "unknown front matter key '" + key + "' is ignored");
         }

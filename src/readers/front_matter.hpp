@@ -15,12 +15,6 @@ namespace pamphlet::readers {
 struct FrontMatter {
     model::Metadata metadata;
     bool has_language = false;
-    // Keys the model does not hold but the caller may act on (the style to use, a cover image
-    // path relative to the document). Empty when absent.
-    std::string cover;
-    std::string style;
-    int cover_line = 0;  // where they were given
-    int style_line = 0;
     // Number of input lines the block occupies, fences included (0 when there is none).
     int line_count = 0;
 };

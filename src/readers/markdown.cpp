@@ -91,10 +91,6 @@ model::Document read_markdown(std::string_view utf8_text, const ReadOptions& opt
         const std::string from_name = language_from_file_name(file);
         if (!from_name.empty()) document.metadata.language = from_name;
     }
-    document.metadata.cover_image = std::move(front.cover);
-    document.metadata.style = std::move(front.style);
-    document.metadata.cover_named_at = {file, front.cover_line};
-    document.metadata.style_named_at = {file, front.style_line};
     return document;
 }
 

@@ -138,8 +138,11 @@ TEST(MarkdownFrontMatter, BadYamlNamesFileAndLine) {
 TEST(MarkdownFrontMatter, UnknownKeysCoverAndStyleAreReported) {
     model::Report report;
     const auto front = readers::read_front_matter("---\ncover: c.jpg\nstyle: zine\ncolour: red\ndate: May\n---\n", "f.md", report);
-    EXPECT_EQ(front.cover, "c.jpg");
-    EXPECT_EQ(front.style, "zine");
+    EXPECT_EQ(front.metadata.cover_image, "c.jpg");
+    EXPECT_EQ(front.metadata.style, "zine");
+    EXPECT_EQ(front.metadata.cover_named_at.file, "f.md");  // where each was named, for errors
+    EXPECT_EQ(front.metadata.cover_named_at.line, 2);
+    EXPECT_EQ(front.metadata.style_named_at.line, 3);
     EXPECT_EQ(front.line_count, 6);
     EXPECT_FALSE(front.has_language);
     EXPECT_TRUE(has_warning_containing(report, "unknown front matter key 'colour'", 4));
