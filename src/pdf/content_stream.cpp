@@ -7,18 +7,35 @@
 
 namespace pamphlet::pdf {
 
-void ContentStream::append_number(std::int64_t hundredths) {
-    // Shortest form: "12.5", "-3", "0.07"; PDF readers accept any of these as reals.
-    if (hundredths < 0) buffer_.push_back('-');
-    const std::uint64_t magnitude = static_cast<std::uint64_t>(hundredths < 0 ? -hundredths : hundredths);
+void ContentStream::append_number(std::int64_t value, int decimals) {
+    // Shortest form: PDF readers accept "12.5", "-3" or "0.07" alike as reals.
+    std::uint64_t scale = 1;
+    for (int d = 0; d < decimals; ++d) scale *= 10;
+    if (value < 0) buffer_.push_back('-');
+    const std::uint64_t magnitude = static_cast<std::uint64_t>(value < 0 ? -value : value);
     char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, magnitude / 100).ptr;
+    const auto end = std::to_chars(digits, digits + sizeof digits, magnitude / scale).ptr;
     buffer_.append(digits, end);
-    const unsigned fraction = static_cast<unsigned>(magnitude % 100);
+    std::uint64_t fraction = magnitude % scale;
     if (fraction == 0) return;
     buffer_.push_back('.');
-    buffer_.push_back(static_cast<char>('0' + fraction / 10));
-    if (fraction % 10 != 0) buffer_.push_back(static_cast<char>('0' + fraction % 10));
+    for (std::uint64_t place = scale / 10; fraction != 0; place /= 10) {
+        buffer_.push_back(static_cast<char>('0' + fraction / place));
+        fraction %= place;
+    }
+}
+
+void ContentStream::select_font(std::string_view resource, std::int64_t size_thousandths) {
+    buffer_.push_back('/');
+    buffer_.append(resource);
+    buffer_.push_back(' ');
+    append_number(size_thousandths, 3);
+    buffer_.append(" Tf\n");
+}
+
+void ContentStream::set_horizontal_scaling(std::int64_t percent_thousandths) {
+    append_number(percent_thousandths, 3);
+    buffer_.append(" Tz\n");
 }
 
 void ContentStream::move_text(std::int64_t dx_hundredths, std::int64_t dy_hundredths) {

@@ -17,41 +17,43 @@ namespace {
 std::int64_t hundredths(double value) { return round_half_away(value * 100.0); }
 
 // Draws glyph runs inside one text object, setting font, size and scaling only when they change
-// (keeps content streams small). The words themselves (Td, one TJ array per line) are written by
-// ContentStream; BT/ET, Tf and Tz go through libharu, which keeps its graphics state and the
-// page's font resources from them, so the content is flushed before each of those calls.
+// (keeps content streams small). All of it is written by ContentStream: the fonts are
+// pamphlet's (page_fonts.hpp), and finish_pdf lists them in every page's resources.
 class TextWriter {
 public:
-    TextWriter(HPDF_Page page, const FontHandles& fonts, ContentStream& content)
-        : page_(page), fonts_(fonts), content_(content) {}
+    TextWriter(const DocumentFonts& fonts, ContentStream& content) : fonts_(fonts), content_(content) {}
 
     void draw(const layout::GlyphRun& run) {
         codes_.clear();
         append_drawable_codes(run.text, codes_);
         if (codes_.empty()) return;
-        const auto font = fonts_.find(run.face);
-        if (font == fonts_.end()) throw std::logic_error("glyph run in a face that was not loaded");
+        const auto found = fonts_.font_of_face.find(run.face);
+        if (found == fonts_.font_of_face.end()) throw std::logic_error("glyph run in a face that was not loaded");
+        const PdfFont& font = fonts_.fonts[found->second];
         if (!in_text_) {
-            flush();
-            HPDF_Page_BeginText(page_);
+            content_.begin_text();
             in_text_ = true;
             origin_x_ = 0;  // BT resets the text line matrix
             origin_y_ = 0;
+            current_font_ = nullptr;  // and a new text object restates the font
         }
-        if (font->second != current_font_ || run.size_pt != current_size_) {
-            flush();
-            HPDF_Page_SetFontAndSize(page_, font->second, static_cast<HPDF_REAL>(run.size_pt));
-            current_font_ = font->second;
-            current_size_ = run.size_pt;
+        // The size and scaling as written (thousandths), so the pen below moves as a reader's.
+        const std::int64_t size = round_half_away(run.size_pt * 1000.0);
+        if (&font != current_font_ || size != current_size_) {
+            close_array();
+            content_.select_font(font.resource, size);
+            current_font_ = &font;
+            current_size_ = size;
         }
-        if (run.horizontal_scale != current_scale_) {
-            flush();
-            HPDF_Page_SetHorizontalScalling(page_, static_cast<HPDF_REAL>(run.horizontal_scale * 100.0));
-            current_scale_ = run.horizontal_scale;
+        const std::int64_t scale = round_half_away(run.horizontal_scale * 100000.0);
+        if (scale != current_scale_) {
+            close_array();
+            content_.set_horizontal_scaling(scale);
+            current_scale_ = scale;
         }
         const std::int64_t x = hundredths(run.x_pt);
         const std::int64_t y = hundredths(run.y_pt);
-        const double size_times_scale = run.size_pt * run.horizontal_scale;
+        const double size_times_scale = static_cast<double>(size) / 1000.0 * static_cast<double>(scale) / 100000.0;
         if (in_array_ && y == origin_y_ && size_times_scale > 0) {
             // The next word on the same line: a number in the TJ array moves it from where the
             // previous word ended (in thousandths of the font size), instead of a Td of its own.
@@ -71,13 +73,13 @@ public:
             pen_x_ = static_cast<double>(x) / 100.0;
         }
         content_.show_in_array(codes_);
-        pen_x_ += static_cast<double>(advance(font->second)) * size_times_scale / 1000.0;
+        pen_x_ += static_cast<double>(advance(font)) * size_times_scale / 1000.0;
     }
 
-    // Ends the text object, if one is open, and writes out what is buffered.
+    // Ends the text object, if one is open.
     void finish() {
-        flush();
-        if (in_text_) HPDF_Page_EndText(page_);
+        close_array();
+        if (in_text_) content_.end_text();
         in_text_ = false;
     }
 
@@ -88,50 +90,28 @@ private:
     }
 
     // The codes' advance in thousandths of the font size, as a reader computes it from the
-    // font's widths (libharu's, the same numbers it writes to the font's /W array).
-    std::int64_t advance(HPDF_Font font) {
-        if (font != widths_font_) {
-            common_widths_.assign(common_widths_.size(), unknown_width);
-            other_widths_.clear();
-            widths_font_ = font;
-        }
+    // font's /W array. Every drawn code is in the font's table (prepare_fonts saw all runs).
+    std::int64_t advance(const PdfFont& font) const {
         std::int64_t total = 0;
+        const std::size_t known = font.width_of_cid.size();
         for (const char32_t code : codes_) {
-            HPDF_INT* width = nullptr;
-            if (code < common_widths_.size()) {
-                width = &common_widths_[code];
-            } else {
-                width = &other_widths_.try_emplace(code, unknown_width).first->second;
-            }
-            if (*width == unknown_width) *width = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(code));
-            total += *width;
+            if (code >= known) throw std::logic_error("a character drawn in a font that was not prepared for it");
+            total += font.width_of_cid[code];
         }
         return total;
     }
 
-    void flush() {
-        close_array();  // libharu's operators may not go inside an array
-        content_.flush();
-    }
-
-    HPDF_Page page_;
-    const FontHandles& fonts_;
+    const DocumentFonts& fonts_;
     ContentStream& content_;
     std::u32string codes_;  // the current run's drawable code points, reused across runs
     bool in_text_ = false;
-    HPDF_Font current_font_ = nullptr;
-    double current_size_ = 0;
-    double current_scale_ = 1.0;
+    const PdfFont* current_font_ = nullptr;
+    std::int64_t current_size_ = 0;        // thousandths of a point
+    std::int64_t current_scale_ = 100000;  // thousandths of a percent
     std::int64_t origin_x_ = 0;  // where the current line's Td put the text line matrix
     std::int64_t origin_y_ = 0;
     bool in_array_ = false;     // a TJ array is open for the line at origin_y_
     double pen_x_ = 0;          // where the reader's pen stands after the last string, in points
-    HPDF_Font widths_font_ = nullptr;
-    // widths_font_'s widths per code point drawn: a table for Latin, Greek and Cyrillic (looked up
-    // for every character of a book), a map for the rest.
-    static constexpr HPDF_INT unknown_width = -1;
-    std::vector<HPDF_INT> common_widths_ = std::vector<HPDF_INT>(0x800, unknown_width);
-    std::unordered_map<char32_t, HPDF_INT> other_widths_;
 };
 
 void draw_rule(HPDF_Page page, const layout::Rule& rule) {
@@ -143,23 +123,25 @@ void draw_rule(HPDF_Page page, const layout::Rule& rule) {
 
 }  // namespace
 
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images,
-                    std::string* content_bytes) {
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const DocumentFonts& fonts,
+                    ImageCache& images, std::string* content_bytes) {
     HPDF_Page page = HPDF_AddPage(document.handle());
     document.check("adding a page");
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(frame.width_pt));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(frame.height_pt));
 
     ContentStream content(page);
-    TextWriter text(page, fonts, content);
+    TextWriter text(fonts, content);
     for (const layout::PageItem& item : frame.items) {
         if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
             text.draw(*run);
         } else if (const auto* rule = std::get_if<layout::Rule>(&item)) {
             text.finish();  // path operators are not allowed inside a text object
+            content.flush();  // libharu's operators follow ours
             draw_rule(page, *rule);
         } else if (const auto* image = std::get_if<layout::ImageBox>(&item)) {
             text.finish();  // so is an image
+            content.flush();
             draw_image(document, page, *image, images);
         }
         // Links and destinations are not drawn; page_links.cpp places them.
@@ -176,11 +158,6 @@ HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const Fon
         document.check("writing page " + frame.label);
     }
     return page;
-}
-
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts) {
-    ImageCache images;
-    return draw_page(document, frame, fonts, images);
 }
 
 }  // namespace pamphlet::pdf

@@ -15,10 +15,8 @@ namespace pamphlet::pdf {
 // embedded once. With `content_bytes`, the page's content stream is returned there (plain) and
 // libharu's page keeps an empty one, for finish_pdf to fill (render_pdf); without, libharu's
 // page holds it.
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts, ImageCache& images,
-                    std::string* content_bytes = nullptr);
-
-// The same with a cache of its own (an image repeated on other pages is embedded again).
-HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const FontHandles& fonts);
+// `fonts` must hold every face the frame's glyph runs use (prepare_fonts).
+HPDF_Page draw_page(HaruDocument& document, const layout::Page& frame, const DocumentFonts& fonts,
+                    ImageCache& images, std::string* content_bytes = nullptr);
 
 }  // namespace pamphlet::pdf

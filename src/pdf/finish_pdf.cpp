@@ -37,7 +37,7 @@ std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& deta
     pdf.setSuppressWarnings(true);
     pdf.processMemoryFile("libharu output", haru_bytes.data(), haru_bytes.size());
     install_page_contents(pdf, details.page_contents);
-    fix_to_unicode_maps(pdf);
+    write_fonts(pdf, details.fonts);
     write_outline(pdf, details.outline, details.destinations);
     write_document_info(pdf, metadata, details.page_labels, options);
 

@@ -1,5 +1,5 @@
-// The last step of the PDF backend: load libharu's bytes with qpdf, apply the fix-ups
-// (qpdf_fixups.hpp) and write the final file with object streams and a deterministic /ID.
+// The last step of the PDF backend: load libharu's bytes with qpdf, add the fonts and apply the
+// fix-ups (qpdf_fixups.hpp) and write the final file with object streams and a deterministic /ID.
 #pragma once
 
 #include <map>
@@ -11,6 +11,7 @@
 #include "model/document.hpp"
 #include "pdf/deflate_streams.hpp"
 #include "pdf/destinations.hpp"
+#include "pdf/page_fonts.hpp"
 #include "pdf/write_pdf.hpp"
 
 namespace pamphlet::pdf {
@@ -22,6 +23,8 @@ struct FinishingDetails {
     // Each page's content stream, zlib-compressed, in page order: libharu's pages hold empty ones
     // (draw_page). Empty: the pages keep what libharu wrote.
     std::vector<std::string> page_contents;
+    // The fonts the content streams select (write_fonts adds them to every page's resources).
+    DocumentFonts fonts;
 };
 
 // `compressor` deflates every stream that is still plain (deflate_streams.hpp).

@@ -16,11 +16,10 @@ void HaruDocument::record_error(HPDF_STATUS error, HPDF_STATUS detail, void* sel
 HaruDocument::HaruDocument() {
     document_ = HPDF_New(&HaruDocument::record_error, this);
     if (document_ == nullptr) throw std::runtime_error("libharu could not create a PDF document");
-    // UTF-8 text through TrueType fonts. Streams are left uncompressed: each is deflated once with
-    // libdeflate (render_pdf for page contents, finish_pdf for the rest, deflate_streams.hpp) and
-    // qpdf copies the bytes. (When libharu deflated too, qpdf inflated and deflated every stream
-    // again: deflate was a fifth of the whole run.)
-    HPDF_UseUTFEncodings(document_);
+    // Streams are left uncompressed: each is deflated once with libdeflate (render_pdf for page
+    // contents, finish_pdf for the rest, deflate_streams.hpp) and qpdf copies the bytes. (When
+    // libharu deflated too, qpdf inflated and deflated every stream again: deflate was a fifth of
+    // the whole run.) Fonts are not libharu's at all (page_fonts.hpp).
     HPDF_SetCompressionMode(document_, HPDF_COMP_NONE);
     check("setting up the PDF document");
 }
@@ -41,14 +40,6 @@ void HaruDocument::check(std::string_view operation) {
     std::snprintf(code, sizeof code, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
                   static_cast<unsigned>(detail));
     throw std::runtime_error(std::string(operation) + ": " + code);
-}
-
-HPDF_Font HaruDocument::load_truetype_font(const std::string& path, const std::string& encoding) {
-    const char* name = HPDF_LoadTTFontFromFile(document_, path.c_str(), HPDF_TRUE);
-    check("loading font " + path);
-    HPDF_Font font = HPDF_GetFont(document_, name, encoding.c_str());
-    check("selecting font " + path);
-    return font;
 }
 
 std::string HaruDocument::save() {

@@ -23,10 +23,6 @@ public:
     // check (and clears it, so one failure is reported once).
     void check(std::string_view operation);
 
-    // Loads a TrueType file for embedding and returns the font, set up for `encoding` (a name
-    // libharu knows: by default its UTF-8 text, or one registered with the document).
-    HPDF_Font load_truetype_font(const std::string& path, const std::string& encoding = "UTF-8");
-
     // The finished file's bytes.
     std::string save();
 

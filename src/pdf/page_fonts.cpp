@@ -1,13 +1,11 @@
 #include "pdf/page_fonts.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include "model/text.hpp"
-#include "pdf/compact_cmap.hpp"
-#include "pdf/drawn_characters_encoder.hpp"
 
 namespace pamphlet::pdf {
 
@@ -69,22 +67,71 @@ std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vecto
 
 namespace {
 
-// libharu embeds only the glyph outlines it has measured (HPDF_TTFontDef_GetCharWidth flags each
-// glyph, and its composite parts, as used). draw_page writes the text operators itself and never
-// asks libharu for a width, so every character the font draws is measured once here instead.
-// (Per character: libharu's text measuring would parse the text with the font's encoding.)
-void mark_glyphs_used(HaruDocument& document, HPDF_Font font, const std::set<char32_t>& characters) {
-    for (char32_t character : characters) HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(character));
-    document.check("measuring a font's characters");
+// A PDF name's characters: the PostScript name is ASCII by the OpenType spec, but a broken font
+// may say anything; what a name may not hold becomes '-'.
+std::string name_characters(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_' || c == '.' || c == '+';
+        out.push_back(plain ? c : '-');
+    }
+    return out;
+}
+
+// The six capital letters before a subset's name (ISO 32000-1, 9.6.4): different for different
+// subsets in one document, and the same every run for the same input (FNV-1a of what makes the
+// subset, with the font's place in the document so two subsets never share a tag).
+std::string subset_tag(std::string_view name, const std::set<char32_t>& characters, std::size_t index) {
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    const auto mix = [&](std::uint64_t value) {
+        for (int byte = 0; byte < 8; ++byte) {
+            hash ^= (value >> (8 * byte)) & 0xFF;
+            hash *= 0x100000001b3ull;
+        }
+    };
+    for (const char c : name) mix(static_cast<unsigned char>(c));
+    for (const char32_t character : characters) mix(character);
+    mix(index);
+    std::string tag;
+    for (int letter = 0; letter < 5; ++letter) {
+        tag.push_back(static_cast<char>('A' + hash % 26));
+        hash /= 26;
+    }
+    tag.push_back(static_cast<char>('A' + index % 26));
+    return tag;
+}
+
+// Thousandths of an em, as the /W array states them.
+std::int32_t thousandths(std::int32_t font_units, int units_per_em) {
+    return static_cast<std::int32_t>(std::lround(1000.0 * font_units / units_per_em));
+}
+
+PdfFont describe_subset(std::string program, const std::set<char32_t>& characters, std::size_t index) {
+    PdfFont font;
+    font.resource = "F" + std::to_string(index + 1);
+    font.facts = layout::read_font_facts(program, characters);
+    font.program = std::move(program);
+    font.characters = characters;
+    std::string name = name_characters(font.facts.postscript_name);
+    if (name.empty()) name = "Font" + std::to_string(index + 1);
+    font.base_font = subset_tag(name, characters, index) + "+" + name;
+    const std::size_t cids = characters.empty() ? 0 : static_cast<std::size_t>(*characters.rbegin()) + 1;
+    font.glyph_of_cid.assign(cids, 0);
+    font.width_of_cid.assign(cids, 0);
+    for (const auto& [character, glyph] : font.facts.glyphs) {
+        font.glyph_of_cid[character] = static_cast<std::uint16_t>(glyph.id);
+        font.width_of_cid[character] = thousandths(glyph.advance, font.facts.units_per_em);
+    }
+    return font;
 }
 
 }  // namespace
 
-FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::FaceId, std::set<char32_t>>& characters,
-                              const FaceSource& face_source, layout::FontSubsetter& subsetter,
-                              const std::filesystem::path& scratch) {
+DocumentFonts prepare_fonts(const std::map<layout::FaceId, std::set<char32_t>>& characters,
+                            const FaceSource& face_source, layout::FontSubsetter& subsetter) {
     // Faces backed by the same font file (a substituted face falls back to another's file) are
-    // loaded once: libharu refuses a second font with the same name.
+    // embedded once.
     struct SharedFont {
         layout::FontSource source;
         std::set<char32_t> characters;
@@ -102,27 +149,13 @@ FontHandles load_subset_fonts(HaruDocument& document, const std::map<layout::Fac
         same->characters.insert(used.begin(), used.end());
         same->faces.push_back(face);
     }
-    FontHandles fonts;
+    DocumentFonts fonts;
     for (std::size_t f = 0; f < files.size(); ++f) {
         layout::SubsetOptions options;
-        options.retain_glyph_ids = true;    // libharu's CIDToGIDMap relies on them, see SubsetOptions
         options.drop_layout_tables = true;  // the PDF draws already-positioned glyphs
-        // A compact cmap: libharu scans it for every BMP code point (compact_cmap.hpp).
-        const std::string subset = with_compact_cmap(subsetter.subset(files[f].source, files[f].characters, options));
-        const auto path = scratch / ("font-" + std::to_string(f) + ".ttf");
-        {
-            std::ofstream out(path, std::ios::binary);
-            out.write(subset.data(), static_cast<std::streamsize>(subset.size()));
-            if (!out) throw std::runtime_error("cannot write font subset " + path.string());
-        }
-        // An encoding of just the characters drawn (drawn_characters_encoder.hpp), else UTF-8's.
-        const std::string encoding = "pamphlet-font-" + std::to_string(f);
-        const HPDF_Font font =
-            document.load_truetype_font(path.string(), register_drawn_characters_encoder(document, encoding, files[f].characters)
-                                                           ? encoding
-                                                           : std::string("UTF-8"));
-        mark_glyphs_used(document, font, files[f].characters);
-        for (layout::FaceId face : files[f].faces) fonts[face] = font;
+        fonts.fonts.push_back(
+            describe_subset(subsetter.subset(files[f].source, files[f].characters, options), files[f].characters, f));
+        for (layout::FaceId face : files[f].faces) fonts.font_of_face[face] = f;
     }
     return fonts;
 }

@@ -1,5 +1,6 @@
 // Post-processing of libharu's output with libqpdf: what libharu cannot write correctly or at
-// all. Each function edits the loaded file in place; finish_pdf (finish_pdf.hpp) chains them.
+// all (fonts, bookmarks, document information). Each function edits the loaded file in place;
+// finish_pdf (finish_pdf.hpp) chains them.
 #pragma once
 
 #include <qpdf/QPDF.hh>
@@ -11,13 +12,16 @@
 #include "layout/frame.hpp"
 #include "model/document.hpp"
 #include "pdf/destinations.hpp"
+#include "pdf/page_fonts.hpp"
 #include "pdf/write_pdf.hpp"
 
 namespace pamphlet::pdf {
 
-// Replaces the ToUnicode CMap of every Type0 font with a correct identity map over the CIDs the
-// font can draw (those its CIDToGIDMap sends to a real glyph). Returns the number of fonts fixed.
-int fix_to_unicode_maps(QPDF& pdf);
+// Writes each font (a Type0 font over a CIDFontType2 with its descriptor, embedded program,
+// CIDToGIDMap, widths and ToUnicode CMap) and lists them all in every page's /Font resources,
+// under the names the content streams select them by. Streams are left plain, for
+// deflate_plain_streams.
+void write_fonts(QPDF& pdf, const DocumentFonts& fonts);
 
 // Writes the bookmarks: one entry per heading, nested by level, each jumping to its destination.
 // Entries whose destination is unknown are left out.

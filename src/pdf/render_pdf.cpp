@@ -7,22 +7,18 @@
 #include "pdf/finish_pdf.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/page_links.hpp"
-#include "pdf/temporary_directory.hpp"
 
 namespace pamphlet::pdf {
 namespace {
 
-// libharu's part: fonts, pages and links, returned as its (uncompressed) file; the pages' content
-// streams are not in it but in `page_contents`, each deflated as soon as it is drawn. The
-// document, which still holds fonts and images, is freed before qpdf loads the file.
-std::string draw_with_libharu(const std::vector<layout::Page>& pages, const FaceSource& face_source,
+// libharu's part: pages, images and links, returned as its (uncompressed) file; the pages' content
+// streams are not in it but in `page_contents`, each deflated as soon as it is drawn, and the
+// fonts are added by finish_pdf. The document, which still holds the images, is freed before
+// qpdf loads the file.
+std::string draw_with_libharu(const std::vector<layout::Page>& pages, const DocumentFonts& fonts,
                               const std::map<std::string, PlacedDestination>& destinations,
-                              layout::FontSubsetter& subsetter, StreamCompressor& compressor,
-                              std::vector<std::string>& page_contents) {
-    TemporaryDirectory scratch;  // subset fonts; must outlive document.save()
+                              StreamCompressor& compressor, std::vector<std::string>& page_contents) {
     HaruDocument document;
-    const FontHandles fonts =
-        load_subset_fonts(document, characters_by_face(pages), face_source, subsetter, scratch.path());
     std::vector<HPDF_Page> drawn;
     drawn.reserve(pages.size());
     page_contents.reserve(pages.size());
@@ -48,8 +44,9 @@ std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector
     layout::FontSubsetter own_subsetter;  // parses nothing unless used
     layout::FontSubsetter& subsetter = options.font_subsetter != nullptr ? *options.font_subsetter : own_subsetter;
     StreamCompressor compressor(pdf_stream_compression_level());
+    details.fonts = prepare_fonts(characters_by_face(pages), face_source, subsetter);
     const std::string haru_bytes =
-        draw_with_libharu(pages, face_source, details.destinations, subsetter, compressor, details.page_contents);
+        draw_with_libharu(pages, details.fonts, details.destinations, compressor, details.page_contents);
     return finish_pdf(haru_bytes, details, metadata, options, compressor);
 }
 

@@ -29,31 +29,47 @@ TEST(ContentStream, WritesMovesArraysAndCidsInOrder) {
     HaruDocument document;
     HPDF_Page page = HPDF_AddPage(document.handle());  // HaruDocument writes streams uncompressed
     ContentStream content(page);
+    content.begin_text();
+    content.select_font("F1", 10500);
+    content.set_horizontal_scaling(95500);
     content.move_text(1250, -1403);
     content.open_array();
     content.show_in_array(U"A\u0436\u2014");
     content.adjust_in_array(-333);
     content.show_in_array(U"b");
     content.close_array();
+    content.select_font("F2", 8400);
+    content.set_horizontal_scaling(100000);
     content.move_text(-7, 300);
     content.open_array();
     content.show_in_array(U"z");
     content.close_array();
-    content.flush();            // before every libharu call that writes to the page...
-    HPDF_Page_BeginText(page);  // ...so libharu's own operators land in order after ours
+    content.end_text();
+    content.flush();                // before every libharu call that writes to the page...
+    HPDF_Page_MoveTo(page, 1, 2);   // ...so libharu's own operators land in order after ours
     content.flush();
     content.flush();  // nothing new: adds nothing
     const std::string bytes = content.release();
     EXPECT_TRUE(content.release().empty());  // released: starts empty again
     // Literal strings, two bytes per CID: 0041 0436 2014, 0062, 007A.
-    const std::string expected = std::string("12.5 -14.03 Td\n[(") + '\0' + "A\x04" "6 \x14)-333(" + '\0' +
-                                 "b)]TJ\n-0.07 3 Td\n[(" + '\0' + "z)]TJ\nBT\n";
+    const std::string expected = std::string("BT\n/F1 10.5 Tf\n95.5 Tz\n12.5 -14.03 Td\n[(") + '\0' + "A\x04" "6 \x14)-333(" +
+                                 '\0' + "b)]TJ\n/F2 8.4 Tf\n100 Tz\n-0.07 3 Td\n[(" + '\0' + "z)]TJ\nET\n1 2 m\n";
     EXPECT_EQ(bytes, expected);
     // Taken out of libharu's stream: the page it writes has none of it.
-    HPDF_Page_EndText(page);
+    HPDF_Page_LineTo(page, 3, 4);
     content.flush();
-    EXPECT_EQ(content.release(), "ET\n");
+    EXPECT_EQ(content.release(), "3 4 l\n");
     EXPECT_EQ(document.save().find("TJ"), std::string::npos);
+}
+
+TEST(ContentStream, NumbersTakeTheirShortestForm) {
+    HaruDocument document;
+    ContentStream content(HPDF_AddPage(document.handle()));
+    content.select_font("F3", 12000);   // whole points: no decimals
+    content.select_font("F3", 7035);    // trailing zeros dropped
+    content.select_font("F3", 9001);    // inner zeros kept
+    content.set_horizontal_scaling(-250);  // negative, below one
+    EXPECT_EQ(content.release(), "/F3 12 Tf\n/F3 7.035 Tf\n/F3 9.001 Tf\n-0.25 Tz\n");
 }
 
 TEST(ContentStream, EscapesDelimitersBackslashAndCarriageReturn) {
