@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "cli/atomic_file.hpp"
@@ -186,15 +187,19 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
 
     // Render every output first, then write them: a failure in one format leaves no file changed.
     std::vector<std::pair<const OutputTarget*, std::string>> rendered;
-    std::string plain_pdf;  // rendered once, imposed for booklet targets
-    auto render_pdf = [&]() -> const std::string& {
-        if (plain_pdf.empty()) {
+    // The PDF is rendered once; booklet targets impose the document it keeps loaded.
+    const bool imposes = std::any_of(request.targets.begin(), request.targets.end(),
+                                     [](const OutputTarget& target) { return target.format == OutputFormat::booklet_pdf; });
+    std::optional<pdf::RenderedPdf> plain_pdf;
+    auto render_pdf = [&]() -> pdf::RenderedPdf& {
+        if (!plain_pdf) {
             pdf::PdfOptions options;
             options.source_date_epoch = request.source_date_epoch;
             options.font_subsetter = &resources.font_subsetter;
-            plain_pdf = pdf::write_pdf(pages, document.metadata, options);
+            plain_pdf = pdf::write_pdf_document(pages, document.metadata, options);
+            if (!imposes) plain_pdf->discard_loaded();  // nothing will impose it: free it now
         }
-        return plain_pdf;
+        return *plain_pdf;
     };
     for (const OutputTarget& target : request.targets) {
         std::string bytes;
@@ -208,7 +213,7 @@ DocumentSummary convert(const ConversionRequest& request, RunResources& resource
                 bytes = epub::write_epub(document, style, pages.page_starts, options, summary.report);
                 break;
             }
-            case OutputFormat::pdf: bytes = render_pdf(); break;
+            case OutputFormat::pdf: bytes = render_pdf().bytes(); break;
             case OutputFormat::booklet_pdf: {
                 pdf::ImpositionReport imposition;
                 bytes = pdf::impose(render_pdf(), impose_options(request.imposition, style, document.metadata), &imposition);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "pdf/deflate_streams.hpp"
+#include "pdf/loaded_pdf.hpp"
 #include "pdf/qpdf_fixups.hpp"
 
 namespace pamphlet::pdf {
@@ -31,11 +32,13 @@ void install_page_contents(QPDF& pdf, const std::vector<std::string>& contents) 
 
 }  // namespace
 
-std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
+RenderedPdf finish_pdf(std::string haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
                        const PdfOptions& options, StreamCompressor& compressor) {
-    QPDF pdf;
+    auto loaded = std::make_unique<LoadedPdf>();
+    loaded->source = std::move(haru_bytes);
+    QPDF& pdf = loaded->document;
     pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile("libharu output", haru_bytes.data(), haru_bytes.size());
+    pdf.processMemoryFile("libharu output", loaded->source.data(), loaded->source.size());
     install_page_contents(pdf, details.page_contents);
     write_fonts(pdf, details.fonts);
     write_outline(pdf, details.outline, details.destinations);
@@ -55,7 +58,8 @@ std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& deta
     writer.write();
     if (pdf.anyWarnings()) throw std::runtime_error("qpdf found problems in libharu's output");
     const std::shared_ptr<Buffer> buffer(writer.getBuffer());
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return RenderedPdf(std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()),
+                       std::move(loaded));
 }
 
 }  // namespace pamphlet::pdf

@@ -27,8 +27,9 @@ struct FinishingDetails {
     DocumentFonts fonts;
 };
 
-// `compressor` deflates every stream that is still plain (deflate_streams.hpp).
-std::string finish_pdf(std::string_view haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
+// `compressor` deflates every stream that is still plain (deflate_streams.hpp). The document
+// stays loaded in the result, which owns `haru_bytes` with it.
+RenderedPdf finish_pdf(std::string haru_bytes, const FinishingDetails& details, const model::Metadata& metadata,
                        const PdfOptions& options, StreamCompressor& compressor);
 
 }  // namespace pamphlet::pdf

@@ -19,6 +19,7 @@
 #include "pdf/impose_layout.hpp"
 #include "pdf/impose_marks.hpp"
 #include "pdf/impose_page_form.hpp"
+#include "pdf/loaded_pdf.hpp"
 
 namespace pamphlet::pdf {
 
@@ -176,17 +177,9 @@ void fill_report(ImpositionReport& report, const SignatureLayout& plan, const Sh
         report.notes.push_back("paper thickness only shifts pages (creep) in folded booklets");
 }
 
-}  // namespace
-
-std::string impose(std::string_view pdf_bytes, const ImposeOptions& options, ImpositionReport* report) {
+// Imposes the pages of `pdf` (rearranging it: the source pages become forms on new sheets).
+std::string impose_loaded(QPDF& pdf, const ImposeOptions& options, ImpositionReport* report) {
     const Schema schema = parse_schema(options.schema);
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    try {
-        pdf.processMemoryFile("PDF to impose", pdf_bytes.data(), pdf_bytes.size());
-    } catch (const std::exception& error) {
-        throw std::runtime_error(std::string("cannot read the PDF to impose: ") + error.what());
-    }
     QPDFPageDocumentHelper document(pdf);
     auto pages = document.getAllPages();
     const SignatureLayout plan = layout_pages(
@@ -218,6 +211,27 @@ std::string impose(std::string_view pdf_bytes, const ImposeOptions& options, Imp
     const std::shared_ptr<Buffer> buffer(writer.getBuffer());
     if (report) fill_report(*report, plan, geometry, options, marks);
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+}  // namespace
+
+std::string impose(std::string_view pdf_bytes, const ImposeOptions& options, ImpositionReport* report) {
+    parse_schema(options.schema);  // a bad option is the user's error, reported before the file's
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    try {
+        pdf.processMemoryFile("PDF to impose", pdf_bytes.data(), pdf_bytes.size());
+    } catch (const std::exception& error) {
+        throw std::runtime_error(std::string("cannot read the PDF to impose: ") + error.what());
+    }
+    return impose_loaded(pdf, options, report);
+}
+
+std::string impose(RenderedPdf& rendered, const ImposeOptions& options, ImpositionReport* report) {
+    parse_schema(options.schema);  // before the document is taken
+    std::unique_ptr<LoadedPdf> loaded = rendered.take_loaded();
+    if (!loaded) return impose(rendered.bytes(), options, report);
+    return impose_loaded(loaded->document, options, report);
 }
 
 std::pair<int, int> parse_signature(std::string_view text) {

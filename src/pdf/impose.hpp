@@ -37,6 +37,8 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/write_pdf.hpp"
+
 namespace pamphlet::pdf {
 
 struct ImposeOptions {
@@ -84,6 +86,11 @@ struct ImpositionReport {
 // longer exist as pages.
 std::string impose(std::string_view pdf_bytes, const ImposeOptions& options,
                    ImpositionReport* report = nullptr);
+
+// The same for a PDF just rendered (write_pdf_document): imposes the document it keeps loaded,
+// which it takes (a second imposition of the same PDF reads its bytes), saving the parse of the
+// file. The result equals imposing rendered.bytes() but for the file identifier.
+std::string impose(RenderedPdf& rendered, const ImposeOptions& options, ImpositionReport* report = nullptr);
 
 // Parses a --signature argument: "16" -> {16, 16}, "12-32" -> {12, 32}. Throws
 // std::invalid_argument when it is not a number or range of whole pages holding a multiple of 4.

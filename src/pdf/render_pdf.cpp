@@ -34,8 +34,9 @@ std::string draw_with_libharu(const std::vector<layout::Page>& pages, const Docu
 
 }  // namespace
 
-std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector<layout::OutlineEntry>& outline,
-                       const FaceSource& face_source, const model::Metadata& metadata, const PdfOptions& options) {
+RenderedPdf render_pdf_document(const std::vector<layout::Page>& pages,
+                                const std::vector<layout::OutlineEntry>& outline, const FaceSource& face_source,
+                                const model::Metadata& metadata, const PdfOptions& options) {
     FinishingDetails details;
     details.outline = outline;
     details.destinations = index_destinations(pages);
@@ -45,9 +46,14 @@ std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector
     layout::FontSubsetter& subsetter = options.font_subsetter != nullptr ? *options.font_subsetter : own_subsetter;
     StreamCompressor compressor(pdf_stream_compression_level());
     details.fonts = prepare_fonts(characters_by_face(pages), face_source, subsetter);
-    const std::string haru_bytes =
+    std::string haru_bytes =
         draw_with_libharu(pages, details.fonts, details.destinations, compressor, details.page_contents);
-    return finish_pdf(haru_bytes, details, metadata, options, compressor);
+    return finish_pdf(std::move(haru_bytes), details, metadata, options, compressor);
+}
+
+std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector<layout::OutlineEntry>& outline,
+                       const FaceSource& face_source, const model::Metadata& metadata, const PdfOptions& options) {
+    return render_pdf_document(pages, outline, face_source, metadata, options).bytes();
 }
 
 }  // namespace pamphlet::pdf

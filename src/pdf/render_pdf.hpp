@@ -12,6 +12,11 @@
 
 namespace pamphlet::pdf {
 
+RenderedPdf render_pdf_document(const std::vector<layout::Page>& pages,
+                                const std::vector<layout::OutlineEntry>& outline, const FaceSource& face_source,
+                                const model::Metadata& metadata, const PdfOptions& options);
+
+// The same, the file's bytes only.
 std::string render_pdf(const std::vector<layout::Page>& pages, const std::vector<layout::OutlineEntry>& outline,
                        const FaceSource& face_source, const model::Metadata& metadata, const PdfOptions& options);
 

@@ -14,6 +14,7 @@
 
 #include "layout/images.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/haru_document.hpp"
 #include "pdf/page_fonts.hpp"
 #include "pdf/pdf_validators.hpp"
 #include "pdf/render_pdf.hpp"
