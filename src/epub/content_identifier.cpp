@@ -1,5 +1,7 @@
 #include "epub/content_identifier.hpp"
 
+#include <nettle/sha1.h>
+
 #include <cstdio>
 
 #include "model/text.hpp"
@@ -7,10 +9,6 @@
 
 namespace pamphlet::epub {
 namespace {
-
-std::uint32_t rotate_left(std::uint32_t value, int bits) {
-    return (value << bits) | (value >> (32 - bits));
-}
 
 // Days from 1970-01-01 to the given civil date (proleptic Gregorian), after H. Hinnant's
 // well-known days_from_civil formula.
@@ -56,35 +54,11 @@ bool all_digits(std::string_view text) {
 }  // namespace
 
 std::array<std::uint8_t, 20> sha1(std::string_view bytes) {
-    std::uint32_t state[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
-    std::string message(bytes);
-    const std::uint64_t bit_length = static_cast<std::uint64_t>(bytes.size()) * 8;
-    message += '\x80';
-    while (message.size() % 64 != 56) message += '\0';
-    for (int shift = 56; shift >= 0; shift -= 8) message += static_cast<char>((bit_length >> shift) & 0xFF);
-
-    for (std::size_t block = 0; block < message.size(); block += 64) {
-        std::uint32_t w[80];
-        for (int i = 0; i < 16; ++i) {
-            w[i] = 0;
-            for (int b = 0; b < 4; ++b)
-                w[i] = (w[i] << 8) | static_cast<unsigned char>(message[block + static_cast<std::size_t>(i * 4 + b)]);
-        }
-        for (int i = 16; i < 80; ++i) w[i] = rotate_left(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-        std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-        for (int i = 0; i < 80; ++i) {
-            std::uint32_t f = 0, k = 0;
-            if (i < 20) f = (b & c) | (~b & d), k = 0x5A827999;
-            else if (i < 40) f = b ^ c ^ d, k = 0x6ED9EBA1;
-            else if (i < 60) f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
-            else f = b ^ c ^ d, k = 0xCA62C1D6;
-            const std::uint32_t next = rotate_left(a, 5) + f + e + k + w[i];
-            e = d, d = c, c = rotate_left(b, 30), b = a, a = next;
-        }
-        state[0] += a, state[1] += b, state[2] += c, state[3] += d, state[4] += e;
-    }
+    sha1_ctx context;
+    sha1_init(&context);
+    sha1_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
     std::array<std::uint8_t, 20> digest{};
-    for (std::size_t i = 0; i < 20; ++i) digest[i] = static_cast<std::uint8_t>(state[i / 4] >> (24 - 8 * (i % 4)));
+    sha1_digest(&context, digest.size(), digest.data());
     return digest;
 }
 
@@ -93,9 +67,12 @@ std::string name_based_uuid(std::string_view name) {
     // change would give every rebuilt book a new identifier).
     static constexpr std::uint8_t namespace_bytes[16] = {0x8c, 0x3e, 0x5b, 0x21, 0x7a, 0x4d, 0x4f, 0x1e,
                                                          0x9b, 0x62, 0x0d, 0x55, 0xa1, 0x37, 0xe4, 0x90};
-    std::string input(reinterpret_cast<const char*>(namespace_bytes), sizeof namespace_bytes);
-    input.append(name);
-    auto digest = sha1(input);
+    sha1_ctx context;
+    sha1_init(&context);
+    sha1_update(&context, sizeof namespace_bytes, namespace_bytes);
+    sha1_update(&context, name.size(), reinterpret_cast<const std::uint8_t*>(name.data()));
+    std::array<std::uint8_t, SHA1_DIGEST_SIZE> digest{};
+    sha1_digest(&context, digest.size(), digest.data());
     digest[6] = static_cast<std::uint8_t>((digest[6] & 0x0F) | 0x50);  // version 5
     digest[8] = static_cast<std::uint8_t>((digest[8] & 0x3F) | 0x80);  // RFC 4122 variant
     static constexpr char hex[] = "0123456789abcdef";
