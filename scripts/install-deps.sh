@@ -9,7 +9,8 @@ build_packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libharfbuzz-dev libfreetype-dev libfontconfig-dev
   libhyphen-dev libhunspell-dev libtomlplusplus-dev libcli11-dev
-  libuchardet-dev libyaml-cpp-dev libqpdf-dev nettle-dev zlib1g-dev libdeflate-dev libmimalloc-dev
+  libuchardet-dev libyaml-cpp-dev libqpdf-dev libgnutls28-dev libssl-dev nettle-dev zlib1g-dev libdeflate-dev
+  libmimalloc-dev
 )
 runtime_data_packages=(
   fonts-sil-charis fonts-dejavu-core
