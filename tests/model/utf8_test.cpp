@@ -3,6 +3,8 @@
 // decoding agree on every scalar value.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -112,4 +114,46 @@ TEST(Utf8, FilterReplacesBrokenBytesAndDropsWhatTheCallerRefuses) {
     EXPECT_EQ(filter_utf8("\xED\xA0\x80", no_x), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate: three bad bytes
     EXPECT_EQ(filter_utf8("", no_x), "");
     EXPECT_EQ(filter_utf8("tab\tbell\x07", [](char32_t c) { return !is_forbidden_control(c); }), "tab\tbell");
+}
+
+// filter_utf8 the plain way: decode every character, ask about each, copy what stays.
+std::string filter_one_by_one(std::string_view text, bool (*keep)(char32_t)) {
+    std::string out;
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t code_point = 0;
+        const std::size_t length = decode_utf8(text, at, code_point);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++at;
+            continue;
+        }
+        if (keep(code_point)) out.append(text.substr(at, length));
+        at += length;
+    }
+    return out;
+}
+
+TEST(Utf8, FilterAgreesWithDecodingEveryCharacter) {
+    // filter_utf8 asks about ASCII once per character value and copies runs; on random mixes of
+    // ASCII, valid sequences and broken bytes it must give what asking about each one gives.
+    bool (*const filters[])(char32_t) = {
+        [](char32_t) { return true; },
+        [](char32_t c) { return c != U'x' && c != U'<'; },
+        [](char32_t c) { return c < 0x80; },
+        [](char32_t c) { return !is_forbidden_control(c); },
+        [](char32_t c) { return c >= 0x80; },
+    };
+    const std::string_view pieces[] = {"a", "x", "<", " ", "\t", "\x07", "\x7F", "\xC3\xA9", "\xE2\x80\x94",
+                                       "\xF0\x9F\x98\x80", "\xC3", "\x80", "\xED\xA0\x80", "\xEF\xBF\xBF", "\xFF"};
+    std::uint32_t state = 12345;  // a fixed linear congruential sequence: the same strings every run
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const int length = static_cast<int>(state % 12);
+        for (int piece = 0; piece < length; ++piece) {
+            state = state * 1664525u + 1013904223u;
+            text += pieces[(state >> 16) % std::size(pieces)];
+        }
+        state = state * 1664525u + 1013904223u;
+        for (const auto filter : filters) ASSERT_EQ(filter_utf8(text, filter), filter_one_by_one(text, filter)) << text;
+    }
 }
