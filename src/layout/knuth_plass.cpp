@@ -13,18 +13,22 @@ constexpr std::size_t no_position = std::numeric_limits<std::size_t>::max();
 constexpr int fitness_classes = 4;
 constexpr int hyphen_states = 3;  // lines ending here after 0, 1, 2+ consecutive hyphenated lines
 
-// Prefix sums over the items, so a line's widths cost O(1) whatever its length.
+// Prefix sums over the items, so a line's widths cost O(1) whatever its length. Refilled for each
+// paragraph: every entry up to the paragraph's length is written, so what an earlier, longer
+// paragraph left beyond it is never read.
 struct Totals {
     std::vector<double> width, stretch, shrink;
     std::vector<int> infinite;
     std::vector<std::size_t> next_content;  // first box or forced break at or after each index
 
-    explicit Totals(std::span<const Item> items) {
+    void fill(std::span<const Item> items) {
         std::size_t n = items.size();
-        width.assign(n + 1, 0);
-        stretch.assign(n + 1, 0);
-        shrink.assign(n + 1, 0);
-        infinite.assign(n + 1, 0);
+        width.resize(n + 1);
+        stretch.resize(n + 1);
+        shrink.resize(n + 1);
+        infinite.resize(n + 1);
+        width[0] = stretch[0] = shrink[0] = 0;
+        infinite[0] = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const Item& item = items[i];
             bool counts = item.kind != ItemKind::penalty;
@@ -33,7 +37,8 @@ struct Totals {
             shrink[i + 1] = shrink[i] + (counts ? item.shrink : 0);
             infinite[i + 1] = infinite[i] + (item.kind == ItemKind::glue && item.infinite_stretch ? 1 : 0);
         }
-        next_content.assign(n + 1, n);
+        next_content.resize(n + 1);
+        next_content[n] = n;
         for (std::size_t i = n; i-- > 0;) {
             bool content = items[i].kind == ItemKind::box ||
                            (items[i].kind == ItemKind::penalty && items[i].penalty <= -infinite_penalty);
@@ -94,14 +99,27 @@ struct PassOutcome {
     std::size_t peak_active = 0;
 };
 
-PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Parameters& parameters, int pass) {
+}  // namespace
+
+struct Workspace::Buffers {
+    Totals totals;
+    std::vector<Node> arena;  // every break node of a pass
+    std::vector<int> active;  // indices into arena
+};
+
+namespace {
+
+PassOutcome run_pass(std::span<const Item> items, const Parameters& parameters, int pass, Workspace::Buffers& buffers) {
     PassOutcome outcome;
+    const Totals& totals = buffers.totals;
     double tolerance = pass == 1 ? parameters.tolerance : pass == 2 ? parameters.emergency_tolerance : infinity;
     double extra_stretch = parameters.ragged_stretch + (pass >= 2 ? parameters.emergency_stretch : 0);
-    std::vector<Node> arena;
+    std::vector<Node>& arena = buffers.arena;
+    arena.clear();
     arena.reserve(items.size() / 2 + 16);  // most paragraphs: about one node per word, no regrowth
     arena.push_back(Node{no_position, totals.next_content[0], 0, 1, 0, 0, -1, parameters.first_hang_left});
-    std::vector<int> active{0};
+    std::vector<int>& active = buffers.active;
+    active.assign(1, 0);
     std::size_t last = items.size() - 1;
 
     for (std::size_t b = 0; b < items.size(); ++b) {
@@ -231,12 +249,22 @@ PassOutcome run_pass(std::span<const Item> items, const Totals& totals, const Pa
 
 }  // namespace
 
+Workspace::Workspace() : buffers_(std::make_unique<Buffers>()) {}
+Workspace::~Workspace() = default;
+
 Result break_lines(std::span<const Item> items, const Parameters& parameters) {
+    Workspace workspace;
+    return break_lines(items, parameters, workspace);
+}
+
+Result break_lines(std::span<const Item> items, const Parameters& parameters, Workspace& workspace) {
     Result result;
     if (items.empty()) return result;
-    Totals totals(items);
+    Workspace::Buffers& buffers = *workspace.buffers_;
+    buffers.totals.fill(items);
+    const Totals& totals = buffers.totals;
     for (int pass = 1; pass <= 3; ++pass) {
-        PassOutcome outcome = run_pass(items, totals, parameters, pass);
+        PassOutcome outcome = run_pass(items, parameters, pass, buffers);
         result.peak_active_nodes = std::max(result.peak_active_nodes, outcome.peak_active);
         if (!outcome.found) continue;
         result.pass = pass;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -70,8 +71,28 @@ struct Result {
     std::size_t overfull_lines = 0;
 };
 
+// The buffers break_lines works in (prefix sums, break nodes). A caller that breaks many
+// paragraphs keeps one, so each paragraph reuses the memory the one before touched: fresh vectors
+// per paragraph came back from the allocator at ever-new addresses (a different size class for
+// every length) and cost a page fault per 4 KB written.
+class Workspace {
+public:
+    Workspace();
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    struct Buffers;  // knuth_plass.cpp
+
+private:
+    friend Result break_lines(std::span<const Item> items, const Parameters& parameters, Workspace& workspace);
+    std::unique_ptr<Buffers> buffers_;
+};
+
 // `items` must end with a forced break: a penalty of +infinite_penalty (no break at the fill),
-// infinite-stretch glue, then a penalty of -infinite_penalty.
-Result break_lines(std::span<const Item> items, const Parameters& parameters);
+// infinite-stretch glue, then a penalty of -infinite_penalty. The answer does not depend on what
+// `workspace` held before.
+Result break_lines(std::span<const Item> items, const Parameters& parameters, Workspace& workspace);
+Result break_lines(std::span<const Item> items, const Parameters& parameters);  // with a workspace of its own
 
 }  // namespace pamphlet::layout::knuth_plass

@@ -74,15 +74,36 @@ private:
 
 }  // namespace
 
+struct ParagraphScratch::Buffers {
+    ParagraphGlyphs measured;
+    ParagraphItems built;
+    knuth_plass::Workspace breaking;
+    std::vector<std::size_t> line_first_glyph;
+    std::vector<double> glyph_x;
+    std::vector<GlyphRun> runs;  // RunBuilder's
+};
+
+ParagraphScratch::ParagraphScratch() : buffers_(std::make_unique<Buffers>()) {}
+ParagraphScratch::~ParagraphScratch() = default;
+
 SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation) {
+    ParagraphScratch scratch;
+    return set_paragraph(paragraph, fonts, hyphenation, scratch);
+}
+
+SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation,
+                           ParagraphScratch& scratch) {
     using model::Alignment;
+    ParagraphScratch::Buffers& buffers = *scratch.buffers_;
     SetParagraph out;
-    ParagraphGlyphs measured = measure_glyphs(paragraph, fonts);
+    ParagraphGlyphs& measured = buffers.measured;
+    measure_glyphs(paragraph, fonts, measured);
     out.warnings = std::move(measured.warnings);
     const std::vector<MeasuredGlyph>& glyphs = measured.glyphs;
     if (glyphs.empty()) return out;
 
-    ParagraphItems built = build_items(paragraph, glyphs, fonts, hyphenation);
+    ParagraphItems& built = buffers.built;
+    build_items(paragraph, glyphs, fonts, hyphenation, built);
     bool has_content = std::any_of(built.items.begin(), built.items.end(),
                                    [](const knuth_plass::Item& item) { return item.kind == ItemKind::box; });
     if (!has_content) return out;  // only spaces and line breaks: nothing to set
@@ -94,7 +115,7 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     parameters.first_hang_left = built.first_hang_left;
     parameters.emergency_stretch = emergency_stretch_em * size;
     parameters.ragged_stretch = justified ? 0 : ragged_stretch_em * size;
-    knuth_plass::Result breaks = knuth_plass::break_lines(built.items, parameters);
+    knuth_plass::Result breaks = knuth_plass::break_lines(built.items, parameters, buffers.breaking);
     out.pass = breaks.pass;
     out.peak_active_nodes = breaks.peak_active_nodes;
 
@@ -109,15 +130,16 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     }
     // The glyphs each line covers: from the first glyph it sets (line 0: the paragraph's first)
     // to the next line's first, so spaces at a break belong to the line they end.
-    std::vector<std::size_t> line_first_glyph;
-    line_first_glyph.reserve(breaks.lines.size() + 1);
+    std::vector<std::size_t>& line_first_glyph = buffers.line_first_glyph;
+    line_first_glyph.clear();
     for (std::size_t index = 0; index < breaks.lines.size(); ++index) {
         line_first_glyph.push_back(index == 0 ? 0 : origins[breaks.lines[index].start].glyph);
     }
     line_first_glyph.push_back(glyphs.size());
 
-    std::vector<double> glyph_x(glyphs.size(), std::numeric_limits<double>::quiet_NaN());
-    std::vector<GlyphRun> run_buffer;
+    std::vector<double>& glyph_x = buffers.glyph_x;
+    glyph_x.assign(glyphs.size(), std::numeric_limits<double>::quiet_NaN());
+    std::vector<GlyphRun>& run_buffer = buffers.runs;
     out.lines.reserve(breaks.lines.size());
     for (std::size_t index = 0; index < breaks.lines.size(); ++index) {
         const knuth_plass::Line& line = breaks.lines[index];

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,29 @@ struct SetParagraph {
 // the size, in their own runs.
 inline constexpr double small_caps_scale = 0.8;
 
+// The memory set_paragraph works in (measured glyphs, items, break nodes, positions), for a caller
+// that sets many paragraphs: each then reuses the buffers the one before touched. Fresh vectors
+// per paragraph came back from the allocator at ever-new addresses (a size class per paragraph
+// length), and first touches of fresh pages were a tenth of a pamphlet's page faults. What it
+// held before never changes the lines set.
+class ParagraphScratch {
+public:
+    ParagraphScratch();
+    ~ParagraphScratch();
+    ParagraphScratch(const ParagraphScratch&) = delete;
+    ParagraphScratch& operator=(const ParagraphScratch&) = delete;
+
+    struct Buffers;  // line_breaking.cpp
+
+private:
+    friend SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation,
+                                      ParagraphScratch& scratch);
+    std::unique_ptr<Buffers> buffers_;
+};
+
+SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation,
+                           ParagraphScratch& scratch);
+// With a scratch of its own, for a caller that sets one paragraph.
 SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, Hyphenation& hyphenation);
 
 }  // namespace pamphlet::layout

@@ -44,8 +44,10 @@ bool is_generated(const ParagraphSpec& paragraph, std::size_t span_index) {
            paragraph.spans[span_index + 1].source_offset < span.source_offset + span.text.size();
 }
 
-ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts) {
-    ParagraphGlyphs out;
+void measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts, ParagraphGlyphs& out) {
+    out.glyphs.clear();
+    out.span_first_glyph.clear();
+    out.warnings.clear();
     std::set<char32_t> reported;
     std::size_t bytes = 0;  // at least as many as glyphs, bar the rare small-caps ß
     for (const StyledSpan& span : paragraph.spans) bytes += span.text.size();
@@ -118,7 +120,6 @@ ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& font
         }
         left.kern_after_pt = fonts.kerning_em(left.face, left.shown, right.shown) * left.size_pt;
     }
-    return out;
 }
 
 namespace {
@@ -209,10 +210,11 @@ void word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph
 
 }  // namespace
 
-ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs,
-                           FontLibrary& fonts, Hyphenation& hyphenation) {
+void build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs, FontLibrary& fonts,
+                 Hyphenation& hyphenation, ParagraphItems& out) {
     using model::Alignment;
-    ParagraphItems out;
+    out.items.clear();
+    out.origins.clear();
     bool justified = paragraph.alignment == Alignment::justified;
     bool hang_at_left = justified || paragraph.alignment == Alignment::left;
     bool hang_at_right = justified || paragraph.alignment == Alignment::right;
@@ -349,7 +351,6 @@ ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<Mea
         out.origins.resize(out.origins.size() - 3);
     }
     out.origins.back().glyph_end = n;
-    return out;
 }
 
 }  // namespace pamphlet::layout

@@ -48,7 +48,9 @@ struct ParagraphGlyphs {
     std::vector<std::string> warnings;
 };
 
-ParagraphGlyphs measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts);
+// Fills `out`, cleared first: a caller setting many paragraphs passes the same one each time, so
+// its vectors keep their memory (see ParagraphScratch).
+void measure_glyphs(const ParagraphSpec& paragraph, FontLibrary& fonts, ParagraphGlyphs& out);
 
 // Whether a span's text is generated (see StyledSpan::generated).
 bool is_generated(const ParagraphSpec& paragraph, std::size_t span_index);
@@ -59,9 +61,10 @@ struct ParagraphItems {
     double first_hang_left = 0;
 };
 
-// Relative sizes of the knobs, in fractions of a space or of the font size; see the .cpp.
-ParagraphItems build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs,
-                           FontLibrary& fonts, Hyphenation& hyphenation);
+// Relative sizes of the knobs, in fractions of a space or of the font size; see the .cpp. Fills
+// `out`, cleared first, as measure_glyphs does.
+void build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs, FontLibrary& fonts,
+                 Hyphenation& hyphenation, ParagraphItems& out);
 
 // Font expansion limit (either way), as a fraction of glyph widths.
 inline constexpr double expansion_limit = 0.02;

@@ -63,10 +63,12 @@ std::string reference_destination(int note) { return "noteref-" + std::to_string
 // indices and offsets become page starts); others set note bodies (no positions).
 class ColumnSetter {
 public:
-    ColumnSetter(const TypesetEnvironment& environment, ImageLibrary& images, DocumentGalley& out,
-                 std::vector<GalleyLine>& target, bool is_body, int& next_anchor)
-        : environment_(environment), images_(images), out_(out), target_(target), is_body_(is_body),
-          next_anchor_(next_anchor) {}
+    // `scratch` is shared by every setter of a document (note bodies and table cells too): one
+    // paragraph is set at a time, and each reuses the memory the one before touched.
+    ColumnSetter(const TypesetEnvironment& environment, ImageLibrary& images, ParagraphScratch& scratch,
+                 DocumentGalley& out, std::vector<GalleyLine>& target, bool is_body, int& next_anchor)
+        : environment_(environment), images_(images), scratch_(scratch), out_(out), target_(target),
+          is_body_(is_body), next_anchor_(next_anchor) {}
 
     void set_blocks(const model::Blocks& blocks, const Column& column) {
         for (const model::Block& block : blocks) set_block(block, column);
@@ -151,7 +153,7 @@ private:
         spec.fallback_families = style().font.fallback_families;
         if (spec.spans.empty()) return first;
 
-        SetParagraph set = set_paragraph(spec, fonts(), environment_.hyphenation);
+        SetParagraph set = set_paragraph(spec, fonts(), environment_.hyphenation, scratch_);
         double shift = 0;  // a balanced text sits inside the full measure as its alignment says
         if (options.balance) shift = balance_lines(spec, set);
         for (const std::string& warning : set.warnings) environment_.report.warn("", current_source_line_, warning);
@@ -183,7 +185,7 @@ private:
         double best = 0;
         for (double reduction = full * 0.04; reduction <= full * 0.45; reduction += full * 0.04) {
             spec.width_pt = full - reduction;
-            SetParagraph narrower = set_paragraph(spec, fonts(), environment_.hyphenation);
+            SetParagraph narrower = set_paragraph(spec, fonts(), environment_.hyphenation, scratch_);
             if (narrower.lines.size() != set.lines.size()) break;
             set = std::move(narrower);
             best = reduction;
@@ -244,7 +246,7 @@ private:
         column.leading_pt = column.look.size_pt * style().font.leading;
 
         std::vector<GalleyLine> lines;
-        ColumnSetter setter(environment_, images_, out_, lines, false, next_anchor_);
+        ColumnSetter setter(environment_, images_, scratch_, out_, lines, false, next_anchor_);
         StyledSpan marker;
         marker.text = note_marker(reference.kind, reference.number) + ".\u00A0";
         marker.face = fonts().face(column.look.family, FontWeight::normal, FontSlant::normal);
@@ -507,7 +509,7 @@ private:
                     cell.right_pt = environment_.text_width_pt - cell.left_pt - cell_width;
                     if (header) cell.look.weight = FontWeight::bold;
                     std::vector<GalleyLine> lines;
-                    ColumnSetter cell_setter(environment_, images_, out_, lines, false, next_anchor_);
+                    ColumnSetter cell_setter(environment_, images_, scratch_, out_, lines, false, next_anchor_);
                     TextOptions options;
                     options.alignment = c < table.column_alignment.size() ? table.column_alignment[c] : model::Alignment::left;
                     if (options.alignment == model::Alignment::justified) options.alignment = model::Alignment::left;
@@ -630,6 +632,7 @@ private:
 
     const TypesetEnvironment& environment_;
     ImageLibrary& images_;
+    ParagraphScratch& scratch_;
     DocumentGalley& out_;
     std::vector<GalleyLine>& target_;
     bool is_body_;
@@ -656,7 +659,8 @@ DocumentGalley build_galley(const model::Document& document, const TypesetEnviro
     int next_anchor = 0;
     // Figure sources are resolved as the EPUB resolves them (see images.hpp).
     ImageLibrary images;
-    ColumnSetter body(environment, images, out, out.galley.lines, true, next_anchor);
+    ParagraphScratch scratch;
+    ColumnSetter body(environment, images, scratch, out, out.galley.lines, true, next_anchor);
     Column column;
     column.look.family = environment.style.font.family;
     column.look.monospace_family = environment.style.font.monospace_family;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <fstream>
@@ -339,6 +340,70 @@ TEST_F(Fixture, SettingIsDeterministic) {
             EXPECT_EQ(first.lines[i].runs[r].text, second.lines[i].runs[r].text);
             EXPECT_EQ(first.lines[i].runs[r].x_pt, second.lines[i].runs[r].x_pt);
         }
+    }
+}
+
+// Every field of two set paragraphs, exactly (not within a tolerance).
+void expect_same_setting(const SetParagraph& expected, const SetParagraph& actual) {
+    EXPECT_EQ(expected.warnings, actual.warnings);
+    EXPECT_EQ(expected.pass, actual.pass);
+    EXPECT_EQ(expected.peak_active_nodes, actual.peak_active_nodes);
+    ASSERT_EQ(expected.lines.size(), actual.lines.size());
+    for (std::size_t i = 0; i < expected.lines.size(); ++i) {
+        const SetLine& want = expected.lines[i];
+        const SetLine& got = actual.lines[i];
+        EXPECT_EQ(want.source_begin, got.source_begin);
+        EXPECT_EQ(want.source_end, got.source_end);
+        EXPECT_EQ(want.ascent_pt, got.ascent_pt);
+        EXPECT_EQ(want.descent_pt, got.descent_pt);
+        EXPECT_EQ(want.width_pt, got.width_pt);
+        EXPECT_EQ(want.adjustment_ratio, got.adjustment_ratio);
+        EXPECT_EQ(want.horizontal_scale, got.horizontal_scale);
+        EXPECT_EQ(want.ends_with_hyphen, got.ends_with_hyphen);
+        EXPECT_EQ(want.overfull, got.overfull);
+        ASSERT_EQ(want.anchors.size(), got.anchors.size());
+        for (std::size_t a = 0; a < want.anchors.size(); ++a) {
+            EXPECT_EQ(want.anchors[a].anchor, got.anchors[a].anchor);
+            EXPECT_EQ(want.anchors[a].x_pt, got.anchors[a].x_pt);
+        }
+        ASSERT_EQ(want.runs.size(), got.runs.size());
+        for (std::size_t r = 0; r < want.runs.size(); ++r) {
+            EXPECT_EQ(want.runs[r].text, got.runs[r].text);
+            EXPECT_EQ(want.runs[r].face, got.runs[r].face);
+            EXPECT_EQ(want.runs[r].size_pt, got.runs[r].size_pt);
+            EXPECT_EQ(want.runs[r].x_pt, got.runs[r].x_pt);
+            EXPECT_EQ(want.runs[r].y_pt, got.runs[r].y_pt);
+            EXPECT_EQ(want.runs[r].horizontal_scale, got.runs[r].horizontal_scale);
+        }
+    }
+}
+
+TEST_F(Fixture, AReusedScratchSetsAsAFreshOne) {
+    // Long paragraphs before short ones, so the buffers hold leftovers beyond each new paragraph's
+    // end; ragged and narrow settings and an anchored span in between.
+    std::vector<ParagraphSpec> paragraphs;
+    const std::vector<std::string> texts =
+        paragraphs_of(read_corpus("kropotkin-place-of-anarchism-in-socialistic-evolution.txt"), 300);
+    ASSERT_GE(texts.size(), 4u);
+    std::vector<std::string> chosen(texts.begin(), texts.begin() + 4);
+    std::sort(chosen.begin(), chosen.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const std::string& text : chosen) paragraphs.push_back(spec(text));
+    paragraphs.push_back(spec(chosen.back(), 180, model::Alignment::left));
+    ParagraphSpec anchored = spec("A note follows");
+    StyledSpan marker = anchored.spans.front();
+    marker.text = "1";
+    marker.source_offset = anchored.spans.front().text.size();
+    marker.baseline_shift_pt = 3;
+    marker.breakable = false;
+    marker.anchor = 7;
+    anchored.spans.push_back(marker);
+    paragraphs.push_back(anchored);
+    paragraphs.push_back(spec("Short."));
+
+    ParagraphScratch scratch;
+    for (const ParagraphSpec& paragraph : paragraphs) {
+        SetParagraph reused = set_paragraph(paragraph, fonts, hyphenation, scratch);
+        expect_same_setting(set_paragraph(paragraph, fonts, hyphenation), reused);
     }
 }
 
