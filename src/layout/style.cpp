@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "model/text.hpp"
-#include <toml++/toml.h>
+#include "toml/toml.hpp"
 
 namespace pamphlet::layout {
 

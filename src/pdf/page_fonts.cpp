@@ -28,39 +28,48 @@ void append_drawable_codes(std::string_view text, std::u32string& codes) {
 
 std::map<layout::FaceId, std::set<char32_t>> characters_by_face(const std::vector<layout::Page>& pages) {
     // A flag per drawable code point (all in the Basic Multilingual Plane) and face while walking
-    // the runs, turned into sets at the end: a set insertion per character drawn was 2% of a
-    // whole run. Bytes, not std::vector<bool>'s bits, and ASCII flagged straight from the text:
-    // this reads every character of a book.
-    std::map<layout::FaceId, std::vector<unsigned char>> seen;
+    // the runs: a set insertion per character drawn was 2% of a whole run. Bytes, not
+    // std::vector<bool>'s bits, and ASCII flagged straight from the text: this reads every
+    // character of a book. Each code is also listed the first time its flag is raised, so the
+    // sets are built from those few hundred codes, not from a scan of 65,536 flags per face
+    // (which was most of this function's work on a short text).
+    struct Seen {
+        std::vector<unsigned char> flags = std::vector<unsigned char>(0x10000);
+        std::vector<char32_t> first_seen;
+        void mark(char32_t code) {
+            if (flags[code] != 0) return;
+            flags[code] = 1;
+            first_seen.push_back(code);
+        }
+    };
+    std::map<layout::FaceId, Seen> seen;
     std::u32string codes;  // one run's non-ASCII ones, reused
     layout::FaceId last_face = 0;
-    std::vector<unsigned char>* flags = nullptr;  // last_face's (map nodes stay put)
+    Seen* face_seen = nullptr;  // last_face's (map nodes stay put)
     for (const layout::Page& page : pages)
         for (const layout::PageItem& item : page.items)
             if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
-                if (flags == nullptr || run->face != last_face) {
-                    flags = &seen[run->face];
-                    if (flags->empty()) flags->resize(0x10000);
+                if (face_seen == nullptr || run->face != last_face) {
+                    face_seen = &seen[run->face];
                     last_face = run->face;
                 }
                 const std::string_view text = run->text;
-                unsigned char* const flag = flags->data();
                 for (std::size_t at = 0; at < text.size(); ++at) {
                     const auto byte = static_cast<unsigned char>(text[at]);
                     if (byte >= 0x80) {  // the rest of the run goes the long way
                         codes.clear();
                         append_drawable_codes(text.substr(at), codes);
-                        for (const char32_t code : codes) flag[code] = 1;
+                        for (const char32_t code : codes) face_seen->mark(code);
                         break;
                     }
-                    if (is_drawable(byte)) flag[byte] = 1;
+                    if (is_drawable(byte)) face_seen->mark(byte);
                 }
             }
     std::map<layout::FaceId, std::set<char32_t>> result;
-    for (const auto& [face, flags] : seen) {
+    for (auto& [face, face_codes] : seen) {
+        std::sort(face_codes.first_seen.begin(), face_codes.first_seen.end());
         std::set<char32_t>& characters = result[face];
-        for (char32_t code = 0; code < flags.size(); ++code)
-            if (flags[code] != 0) characters.insert(characters.end(), code);
+        for (const char32_t code : face_codes.first_seen) characters.insert(characters.end(), code);
     }
     return result;
 }

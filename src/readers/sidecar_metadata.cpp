@@ -6,7 +6,7 @@
 
 #include "model/diagnostics.hpp"
 #include "model/text.hpp"
-#include <toml++/toml.h>
+#include "toml/toml.hpp"
 
 namespace pamphlet::readers {
 
