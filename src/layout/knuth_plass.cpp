@@ -114,6 +114,10 @@ PassOutcome run_pass(std::span<const Item> items, const Parameters& parameters, 
     const Totals& totals = buffers.totals;
     double tolerance = pass == 1 ? parameters.tolerance : pass == 2 ? parameters.emergency_tolerance : infinity;
     double extra_stretch = parameters.ragged_stretch + (pass >= 2 ? parameters.emergency_stretch : 0);
+    // The stretch ratio above which a line's badness exceeds the tolerance (badness is 100 r^3),
+    // a little above the exact value so that the shortcut below never drops a line the full test
+    // would accept; none in the last pass, which accepts any badness.
+    const double too_loose_ratio = tolerance < 10000 ? std::cbrt(tolerance / 100) * (1 + 1e-9) : infinity;
     std::vector<Node>& arena = buffers.arena;
     arena.clear();
     arena.reserve(items.size() / 2 + 16);  // most paragraphs: about one node per word, no regrowth
@@ -150,6 +154,15 @@ PassOutcome run_pass(std::span<const Item> items, const Parameters& parameters, 
             }
             LineMeasure line = totals.measure(items, node.start, b, node.hang_left);
             double target = node.line == 0 ? parameters.first_line_width : parameters.line_width;
+            // Most visits are of nodes whose line is still too short to be set within the
+            // tolerance (a break a few words back): such a node only stays active. Answered with
+            // a multiplication, before the division and the badness.
+            const double shortfall = target - line.natural;
+            if (!forced && shortfall > 0 && !line.infinite_stretch &&
+                shortfall > (line.stretch + extra_stretch) * too_loose_ratio) {
+                active[kept++] = index;
+                continue;
+            }
             double ratio = adjustment_ratio(line, target, extra_stretch);
             if (ratio >= -1) {
                 double line_badness = badness(ratio);
