@@ -15,6 +15,8 @@ kpsewhich lmodern.sty >/dev/null 2>&1 || need_apt+=(lmodern)
 kpsewhich pzdr.tfm >/dev/null 2>&1 || need_apt+=(texlive-fonts-recommended)
 fc-list | grep -q "Charis SIL" || need_apt+=(fonts-sil-charis)
 command -v gnuplot >/dev/null 2>&1 || need_apt+=(gnuplot-nox)
+# valgrind counts the scaling cuts' instructions (callgrind): exact where CPU times are not.
+command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
 if ((${#need_apt[@]})); then
     echo "apt-get install ${need_apt[*]}"
     apt-get update -qq
