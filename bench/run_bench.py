@@ -392,8 +392,8 @@ def scaling_section(pamphlet, stages_binary, full_pages, work, args, notes):
                 f"The typesetter reported no realistic page count for War and Peace yet, so the cuts assume\n"
                 f"{ESTIMATED_BYTES_PER_PAGE} bytes per page.\n")
     text = ("## 4. Scaling: pages per second, cuts of War and Peace\n\n"
-            f"Cuts at a paragraph end after target pages × {bytes_per_page:.0f} bytes (the 1,500-page cut is the book\n"
-            "and its first part again). \"whole run\" = `pamphlet CUT -o CUT.pdf` (process start, style and\n"
+            f"Cuts of prose from a tenth into the book (past its contents list), ending at a paragraph end after\n"
+            f"target pages × {bytes_per_page:.0f} bytes (the 1,500-page cut is the book and a part of it again). \"whole run\" = `pamphlet CUT -o CUT.pdf` (process start, style and\n"
             "font loading included; wall / CPU); \"in process\" = typeset + write_pdf from bench_stages. Pages per\n"
             "second are counted on CPU time, which other work on the machine does not inflate.\n"
             "\"instructions\" = those of the whole run, counted by callgrind (where valgrind is installed):\n"
