@@ -8,16 +8,10 @@
 #include <memory>
 #include <stdexcept>
 
+#include "layout/harfbuzz_handles.hpp"
+
 namespace pamphlet::layout {
 namespace {
-
-struct HarfBuzzDeleter {
-    void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
-    void operator()(hb_face_t* face) const { hb_face_destroy(face); }
-    void operator()(hb_font_t* font) const { hb_font_destroy(font); }
-};
-template <typename T>
-using HbPointer = std::unique_ptr<T, HarfBuzzDeleter>;
 
 // A table's bytes (empty when the font has none); the blob keeps them alive.
 struct Table {

@@ -21,20 +21,11 @@
 #include <unordered_map>
 
 #include "layout/font_lookup.hpp"
+#include "layout/harfbuzz_handles.hpp"
 #include "layout/pair_adjustment.hpp"
 
 namespace pamphlet::layout {
 namespace {
-
-struct HarfBuzzDeleter {
-    void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
-    void operator()(hb_face_t* face) const { hb_face_destroy(face); }
-    void operator()(hb_font_t* font) const { hb_font_destroy(font); }
-    void operator()(hb_buffer_t* buffer) const { hb_buffer_destroy(buffer); }
-    void operator()(hb_shape_plan_t* plan) const { hb_shape_plan_destroy(plan); }
-};
-template <typename T>
-using HbPointer = std::unique_ptr<T, HarfBuzzDeleter>;
 
 // The file mapped into memory by HarfBuzz (read-only, shared with the page cache): HarfBuzz and
 // the subsetter touch only the tables and glyphs a document uses, so most of a font file is

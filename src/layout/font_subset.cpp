@@ -8,17 +8,17 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "layout/harfbuzz_handles.hpp"
+
 namespace pamphlet::layout {
 namespace {
 
-template <auto release>
-struct Releaser {
-    template <typename T>
-    void operator()(T* handle) const { release(handle); }
+struct SubsetInputDeleter {
+    void operator()(hb_subset_input_t* input) const { hb_subset_input_destroy(input); }
 };
-using Blob = std::unique_ptr<hb_blob_t, Releaser<hb_blob_destroy>>;
-using Face = std::unique_ptr<hb_face_t, Releaser<hb_face_destroy>>;
-using SubsetInput = std::unique_ptr<hb_subset_input_t, Releaser<hb_subset_input_destroy>>;
+using Blob = HbPointer<hb_blob_t>;
+using Face = HbPointer<hb_face_t>;
+using SubsetInput = std::unique_ptr<hb_subset_input_t, SubsetInputDeleter>;
 
 // Tables a PDF viewer never reads: layout (OpenType, Graphite, kern), justification, math,
 // device metrics and the digital signature (which a subset would break anyway).

@@ -7,15 +7,10 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "layout/harfbuzz_handles.hpp"
+
 namespace pamphlet::layout {
 namespace {
-
-struct BlobReleaser {
-    void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
-};
-struct SetReleaser {
-    void operator()(hb_set_t* set) const { hb_set_destroy(set); }
-};
 
 // A font table's bytes, read big-endian with every offset checked: a malformed table throws,
 // and the screen then lets every pair through to HarfBuzz (which has its own sanitizer).
@@ -62,7 +57,7 @@ void for_each_covered(const TableReader& table, std::size_t at, Visit&& visit) {
 bool has_other_positioning(hb_face_t* face) {
     for (hb_tag_t tag : {HB_TAG('k', 'e', 'r', 'n'), HB_TAG('k', 'e', 'r', 'x'), HB_TAG('t', 'r', 'a', 'k'),
                          HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't')}) {
-        std::unique_ptr<hb_blob_t, BlobReleaser> blob(hb_face_reference_table(face, tag));
+        HbPointer<hb_blob_t> blob(hb_face_reference_table(face, tag));
         if (hb_blob_get_length(blob.get()) > 0) return true;
     }
     return false;
@@ -91,7 +86,7 @@ void PairAdjustmentScreen::add_role(std::uint32_t glyph, Role role) {
 // Every lookup of the GPOS table counts, whatever feature, script or language uses it: the
 // screen need not follow HarfBuzz's feature selection to stay on the safe side.
 void PairAdjustmentScreen::read_positioning(hb_face_t* face) {
-    std::unique_ptr<hb_blob_t, BlobReleaser> blob(hb_face_reference_table(face, HB_OT_TAG_GPOS));
+    HbPointer<hb_blob_t> blob(hb_face_reference_table(face, HB_OT_TAG_GPOS));
     unsigned length = 0;
     const char* data = hb_blob_get_data(blob.get(), &length);
     if (length == 0) return;  // no GPOS: nothing moves
@@ -134,7 +129,7 @@ void PairAdjustmentScreen::read_positioning(hb_face_t* face) {
                 break;
             case 7:  // contextual: any glyph of its rules may be moved
             case 8: {
-                std::unique_ptr<hb_set_t, SetReleaser> glyphs(hb_set_create());
+                HbPointer<hb_set_t> glyphs(hb_set_create());
                 hb_ot_layout_lookup_collect_glyphs(face, HB_OT_TAG_GPOS, index, glyphs.get(), glyphs.get(),
                                                    glyphs.get(), nullptr);
                 for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(glyphs.get(), &glyph);) add_role(glyph, moved);
@@ -150,7 +145,7 @@ void PairAdjustmentScreen::read_positioning(hb_face_t* face) {
 // GDEF's glyph classes, read here rather than asked of HarfBuzz per glyph: its first answer
 // loads and checks the whole GDEF table, which cost more than the shaping this screen saves.
 void PairAdjustmentScreen::read_mark_glyphs(hb_face_t* face) {
-    std::unique_ptr<hb_blob_t, BlobReleaser> blob(hb_face_reference_table(face, HB_OT_TAG_GDEF));
+    HbPointer<hb_blob_t> blob(hb_face_reference_table(face, HB_OT_TAG_GDEF));
     unsigned length = 0;
     const char* data = hb_blob_get_data(blob.get(), &length);
     if (length == 0) return;  // no classes: HarfBuzz takes marks from Unicode, as is_mark does

@@ -11,18 +11,10 @@
 #include <vector>
 
 #include "layout/font_library.hpp"
+#include "layout/harfbuzz_handles.hpp"
 
 namespace pamphlet::layout {
 namespace {
-
-struct Releaser {
-    void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
-    void operator()(hb_face_t* face) const { hb_face_destroy(face); }
-    void operator()(hb_font_t* font) const { hb_font_destroy(font); }
-    void operator()(hb_buffer_t* buffer) const { hb_buffer_destroy(buffer); }
-};
-template <typename T>
-using Handle = std::unique_ptr<T, Releaser>;
 
 // Kerning measured the long way, as FontLibrary did before the screen: shape the two characters
 // (kerning on, ligatures and contextual alternates off) and compare with the nominal advance.
@@ -64,10 +56,10 @@ public:
     }
 
 private:
-    Handle<hb_blob_t> blob_;
-    Handle<hb_face_t> face_;
-    Handle<hb_font_t> font_;
-    Handle<hb_buffer_t> buffer_;
+    HbPointer<hb_blob_t> blob_;
+    HbPointer<hb_face_t> face_;
+    HbPointer<hb_font_t> font_;
+    HbPointer<hb_buffer_t> buffer_;
 };
 
 // Characters of the kinds the screen treats differently: Latin letters and punctuation (kerned
@@ -169,17 +161,17 @@ TEST(PairAdjustmentScreen, LetsThroughWhatTheTablesCanMove) {
 
 TEST(PairAdjustmentScreen, AFaceWithoutTablesItCanReadPassesEverything) {
     // An empty face (no GPOS, no GDEF) moves nothing; a face with an unreadable GPOS passes all.
-    Handle<hb_face_t> empty(hb_face_create(hb_blob_get_empty(), 0));
+    HbPointer<hb_face_t> empty(hb_face_create(hb_blob_get_empty(), 0));
     const PairAdjustmentScreen nothing(empty.get());
     EXPECT_FALSE(nothing.passes_everything());
 
     // A GPOS table whose lookup list points past its end.
     static const char broken_gpos[] = {0, 1, 0, 0, 0, 0, 0, 0, 0x7F, 0x7F};
-    Handle<hb_blob_t> gpos(hb_blob_create(broken_gpos, sizeof broken_gpos, HB_MEMORY_MODE_READONLY, nullptr, nullptr));
-    Handle<hb_face_t> builder(hb_face_builder_create());
+    HbPointer<hb_blob_t> gpos(hb_blob_create(broken_gpos, sizeof broken_gpos, HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    HbPointer<hb_face_t> builder(hb_face_builder_create());
     hb_face_builder_add_table(builder.get(), HB_OT_TAG_GPOS, gpos.get());
-    Handle<hb_blob_t> bytes(hb_face_reference_blob(builder.get()));
-    Handle<hb_face_t> broken(hb_face_create(bytes.get(), 0));
+    HbPointer<hb_blob_t> bytes(hb_face_reference_blob(builder.get()));
+    HbPointer<hb_face_t> broken(hb_face_create(bytes.get(), 0));
     const PairAdjustmentScreen careful(broken.get());
     EXPECT_TRUE(careful.passes_everything());
 }
