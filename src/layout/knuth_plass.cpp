@@ -125,6 +125,9 @@ PassOutcome run_pass(std::span<const Item> items, const Parameters& parameters, 
     std::vector<int>& active = buffers.active;
     active.assign(1, 0);
     std::size_t last = items.size() - 1;
+    // `active` is in the order its nodes were made, so by break position, until the window below
+    // first cuts it (it then sorts newest first); the early exit in the loop relies on that order.
+    bool in_position_order = true;
 
     for (std::size_t b = 0; b < items.size(); ++b) {
         const Item& item = items[b];
@@ -160,6 +163,20 @@ PassOutcome run_pass(std::span<const Item> items, const Parameters& parameters, 
             const double shortfall = target - line.natural;
             if (!forced && shortfall > 0 && !line.infinite_stretch &&
                 shortfall > (line.stretch + extra_stretch) * too_loose_ratio) {
+                if (in_position_order && node.line > 0) {
+                    // Every node after this one starts here or later, so its line holds no more
+                    // (a later start drops at least a word, more than any hang at its start gives
+                    // back) and has no more stretch, against the same width: too short as well.
+                    // All stay active, and a long paragraph no longer visits its whole active
+                    // list at every break (knuth_plass_test.cpp holds this to an exhaustive search).
+                    const std::size_t rest = active.size() - slot_in_active;
+                    if (kept != slot_in_active) {  // moving left: std::copy allows the overlap
+                        std::copy(active.begin() + static_cast<std::ptrdiff_t>(slot_in_active), active.end(),
+                                  active.begin() + static_cast<std::ptrdiff_t>(kept));
+                    }
+                    kept += rest;
+                    break;
+                }
                 active[kept++] = index;
                 continue;
             }
@@ -240,6 +257,7 @@ PassOutcome run_pass(std::span<const Item> items, const Parameters& parameters, 
                 return position(left) > position(right);
             });
             active.resize(parameters.max_active_nodes);
+            in_position_order = false;
         }
         outcome.peak_active = std::max(outcome.peak_active, active.size());
     }
