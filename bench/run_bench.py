@@ -85,17 +85,35 @@ def timed_run(command, cwd, timeout):
     return Run(wall, cpu, rss_mb, process.returncode == 0, message)
 
 
-def repeated(command, cwd, runs, timeout):
-    """Median wall and CPU time, largest peak memory of `runs` runs; the first failure ends it."""
-    results = []
-    for _ in range(runs):
-        run = timed_run(command, cwd, timeout)
-        if not run.ok:
-            return run
-        results.append(run)
+def summary(results):
+    """Median wall and CPU time and the largest peak memory of successful runs."""
     return Run(statistics.median(r.wall for r in results),
                statistics.median(r.cpu for r in results) if all(r.cpu is not None for r in results) else None,
                max((r.rss_mb for r in results if r.rss_mb is not None), default=None), True, "")
+
+
+def repeated(command, cwd, runs, timeout):
+    """Median wall and CPU time, largest peak memory of `runs` runs; the first failure ends it."""
+    return repeated_together({"only": command}, cwd, runs, timeout)["only"]
+
+
+def repeated_together(commands, cwd, runs, timeout):
+    """`runs` rounds in which each command runs once, in turn, so that commands compared with each
+    other meet the same machine: on a shared host a slow spell lasts seconds to minutes, and runs
+    made one command after another put it all on one side of a ratio. A command that fails is
+    dropped from later rounds and reported by its failed run."""
+    results = {key: [] for key in commands}
+    failed = {}
+    for _ in range(runs):
+        for key, command in commands.items():
+            if key in failed:
+                continue
+            run = timed_run(command, cwd, timeout)
+            if run.ok:
+                results[key].append(run)
+            else:
+                failed[key] = run
+    return {key: failed[key] if key in failed else summary(results[key]) for key in commands}
 
 
 def pdf_pages(path):
@@ -237,12 +255,14 @@ def whole_runs(pamphlet, docs, work, args, notes, stages):
         runs = runs_for(doc, args.runs, large_runs(args))
         m = measured[name] = {}
         (folder / "out").mkdir()  # pamphlet does not create the --out-dir folder
-        m["all"] = repeated([pamphlet, doc, "--out-dir", folder / "out"], folder, runs, args.timeout)
-        m["pdf"] = repeated([pamphlet, doc, "-o", folder / "pamphlet.pdf"], folder, runs, args.timeout)
-        m["pages"] = pdf_pages(folder / "pamphlet.pdf") if m["pdf"].ok else None
+        commands = {"all": [pamphlet, doc, "--out-dir", folder / "out"], "pdf": [pamphlet, doc, "-o", folder / "pamphlet.pdf"]}
         if have_typst and not args.no_others:
             (folder / "doc.typ").write_text(typst_source(Path(doc).read_text(errors="replace"), language_of(doc)))
-            m["typst"] = repeated([TYPST, "compile", "doc.typ", "typst.pdf"], folder, runs, args.timeout)
+            commands["typst"] = [TYPST, "compile", "doc.typ", "typst.pdf"]
+        # pamphlet's runs alternate with typst's, so that the ratios compare runs made side by side.
+        m.update(repeated_together(commands, folder, runs, args.timeout))
+        m["pages"] = pdf_pages(folder / "pamphlet.pdf") if m["pdf"].ok else None
+        if "typst" in m:
             m["typst_pages"] = pdf_pages(folder / "typst.pdf")
         if have_pandoc and not args.no_others:
             pandoc_runs = 1 if Path(doc).stat().st_size > 1_000_000 else max(1, min(runs, 3))
@@ -291,7 +311,8 @@ def whole_runs(pamphlet, docs, work, args, notes, stages):
         ratio_rows.append([short_name(doc), other_cell("typst"), other_cell("pandoc"),
                            ratios("all", "typst"), ratios("pdf", "typst"), ratios("all", "pandoc"), ratios("pdf", "pandoc")])
     text = ("## 2. Whole runs of `pamphlet` (rusage, as `/usr/bin/time -v` reports it)\n\n"
-            f"Median of {args.runs} runs ({large_runs(args)} for War and Peace): wall time, CPU time (user + system), peak\n"
+            f"Median of {args.runs} runs ({large_runs(args)} for War and Peace), made in rounds that alternate\n"
+            "`pamphlet --out-dir`, `pamphlet -o` and typst, so that all three meet the same machine: wall time, CPU time (user + system), peak\n"
             "resident memory. \"all three\" = `pamphlet INPUT --out-dir OUT` (EPUB, PDF, booklet PDF);\n"
             "\"PDF\" = `pamphlet INPUT -o X.pdf`. Pages: of that PDF. \"outside stages\" = CPU of \"all three\" minus\n"
             "the warm stage times of section 1: process start, loading what a run loads once, writing files.\n"
