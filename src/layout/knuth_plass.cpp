@@ -294,7 +294,7 @@ Result break_lines(std::span<const Item> items, const Parameters& parameters, Wo
     Workspace::Buffers& buffers = *workspace.buffers_;
     buffers.totals.fill(items);
     const Totals& totals = buffers.totals;
-    for (int pass = 1; pass <= 3; ++pass) {
+    for (int pass = 1; pass <= std::min(parameters.last_pass, 3); ++pass) {
         PassOutcome outcome = run_pass(items, parameters, pass, buffers);
         result.peak_active_nodes = std::max(result.peak_active_nodes, outcome.peak_active);
         if (!outcome.found) continue;

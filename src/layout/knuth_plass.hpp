@@ -45,6 +45,7 @@ struct Parameters {
     double fitness_demerits = 10000;      // neighbouring lines of very different tightness
     int max_consecutive_hyphens = 2;
     std::size_t max_active_nodes = 512;  // beyond this the worst nodes are dropped
+    int last_pass = 3;                   // 1: only the first pass (a Result with pass 0 if it fails)
 };
 
 // The widths of one line as break_lines measures them, for setting it.

@@ -24,6 +24,9 @@ using knuth_plass::ItemKind;
 constexpr double ragged_stretch_em = 3;
 // TeX's \emergencystretch, which LaTeX users commonly set to a few ems for narrow columns.
 constexpr double emergency_stretch_em = 2;
+// TeX's \pretolerance: the badness every line of a paragraph set without hyphenation must keep
+// within (100: spaces stretched to at most their full stretch) for that setting to stand.
+constexpr double pretolerance = 100;
 
 // Collects glyphs into runs: a new run starts where the next glyph is not exactly where the
 // current run's nominal advances would put it, or looks different. The runs grow in a buffer
@@ -103,7 +106,11 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     if (glyphs.empty()) return out;
 
     ParagraphItems& built = buffers.built;
-    build_items(paragraph, glyphs, fonts, hyphenation, built);
+    // TeX's first pass: the paragraph without hyphenation, each line within the pretolerance. Most
+    // paragraphs of a book measure set so, with no hyphen, and need no hyphenation look-up at all;
+    // the others are built again with their hyphenation points and broken as before.
+    const bool try_unhyphenated = paragraph.hyphenate;
+    build_items(paragraph, glyphs, fonts, hyphenation, built, !try_unhyphenated);
     bool has_content = std::any_of(built.items.begin(), built.items.end(),
                                    [](const knuth_plass::Item& item) { return item.kind == ItemKind::box; });
     if (!has_content) return out;  // only spaces and line breaks: nothing to set
@@ -115,7 +122,15 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     parameters.first_hang_left = built.first_hang_left;
     parameters.emergency_stretch = emergency_stretch_em * size;
     parameters.ragged_stretch = justified ? 0 : ragged_stretch_em * size;
-    knuth_plass::Result breaks = knuth_plass::break_lines(built.items, parameters, buffers.breaking);
+    knuth_plass::Result breaks;
+    if (try_unhyphenated) {
+        knuth_plass::Parameters first = parameters;
+        first.tolerance = pretolerance;
+        first.last_pass = 1;
+        breaks = knuth_plass::break_lines(built.items, first, buffers.breaking);
+        if (breaks.pass == 0) build_items(paragraph, glyphs, fonts, hyphenation, built);
+    }
+    if (breaks.pass == 0) breaks = knuth_plass::break_lines(built.items, parameters, buffers.breaking);
     out.pass = breaks.pass;
     out.peak_active_nodes = breaks.peak_active_nodes;
 

@@ -141,7 +141,7 @@ struct WordBreakScratch {
 // hyphens and zero-width spaces, and at the hyphenation points of its letter runs. The answer is
 // scratch.breaks, in order.
 void word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs, std::size_t begin,
-                 std::size_t end, Hyphenation& hyphenation, WordBreakScratch& scratch) {
+                 std::size_t end, Hyphenation& hyphenation, bool look_up_hyphens, WordBreakScratch& scratch) {
     std::vector<BreakOpportunity>& out = scratch.breaks;
     out.clear();
     bool author_hyphens = false;
@@ -158,7 +158,7 @@ void word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph
             out.push_back({k, BreakKind::dash});
         }
     }
-    if (paragraph.hyphenate && !author_hyphens) {
+    if (look_up_hyphens && paragraph.hyphenate && !author_hyphens) {
         std::size_t k = begin;
         while (k < end) {
             if (!is_word_letter(glyphs[k].source) || !glyphs[k].breakable) {
@@ -211,7 +211,7 @@ void word_breaks(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph
 }  // namespace
 
 void build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs, FontLibrary& fonts,
-                 Hyphenation& hyphenation, ParagraphItems& out) {
+                 Hyphenation& hyphenation, ParagraphItems& out, bool look_up_hyphens) {
     using model::Alignment;
     out.items.clear();
     out.origins.clear();
@@ -296,7 +296,7 @@ void build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph
         // A word: glyphs up to the next space or line end.
         std::size_t end = i;
         while (end < n && !is_space(glyphs[end].source) && glyphs[end].source != U'\n') ++end;
-        word_breaks(paragraph, glyphs, i, end, hyphenation, scratch);
+        word_breaks(paragraph, glyphs, i, end, hyphenation, look_up_hyphens, scratch);
         const std::vector<BreakOpportunity>& breaks = scratch.breaks;
         std::size_t fragment = i;
         auto push_box = [&](std::size_t from, std::size_t to) {

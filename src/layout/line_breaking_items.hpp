@@ -63,8 +63,10 @@ struct ParagraphItems {
 
 // Relative sizes of the knobs, in fractions of a space or of the font size; see the .cpp. Fills
 // `out`, cleared first, as measure_glyphs does.
+// With `look_up_hyphens` false, words break only where the text itself allows (soft hyphens,
+// dashes, slashes): the items of TeX's first pass, which tries a paragraph without hyphenation.
 void build_items(const ParagraphSpec& paragraph, const std::vector<MeasuredGlyph>& glyphs, FontLibrary& fonts,
-                 Hyphenation& hyphenation, ParagraphItems& out);
+                 Hyphenation& hyphenation, ParagraphItems& out, bool look_up_hyphens = true);
 
 // Font expansion limit (either way), as a fraction of glyph widths.
 inline constexpr double expansion_limit = 0.02;

@@ -174,6 +174,25 @@ TEST_F(Fixture, NarrowMeasuresHyphenateButNeverThreeLinesInARow) {
     EXPECT_GT(hyphens, 50u);
 }
 
+TEST_F(Fixture, ParagraphsThatSetWellWithoutHyphensGetNone) {
+    // TeX's first pass: a paragraph whose lines all fit within the pretolerance unhyphenated is
+    // set so; in a narrow measure, where it cannot be, the same text hyphenates.
+    std::size_t wide_hyphens = 0, wide_lines = 0, narrow_hyphens = 0, narrow_lines = 0;
+    for (const std::string& text : paragraphs_of(read_corpus("paine-common-sense.txt"), 400)) {
+        for (const SetLine& line : set_and_check(spec(text, 330), text).lines) {
+            wide_hyphens += line.ends_with_hyphen ? 1 : 0;
+            ++wide_lines;
+        }
+        for (const SetLine& line : set_and_check(spec(text, 150), text).lines) {
+            narrow_hyphens += line.ends_with_hyphen ? 1 : 0;
+            ++narrow_lines;
+        }
+    }
+    ASSERT_GT(wide_lines, 200u);
+    EXPECT_LT(wide_hyphens * 40, wide_lines);  // at most one line in 40
+    EXPECT_GT(narrow_hyphens * 20, narrow_lines);  // more than one in 20
+}
+
 TEST_F(Fixture, GermanParagraphsHyphenateWithTheGermanPatterns) {
     std::string text =
         "Die Geschichte aller bisherigen Gesellschaft ist die Geschichte von Klassenkämpfen. Freier und Sklave, "
