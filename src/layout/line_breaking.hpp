@@ -1,5 +1,6 @@
 // Setting one paragraph into lines: shaping with the fonts' own metrics and kerning, hyphenation
-// from pattern files, Knuth-Plass total-fit breaking with an emergency pass, optical margin
+// from pattern files (looked up only when the paragraph cannot be set well without them, as in
+// TeX's first pass), Knuth-Plass total-fit breaking with an emergency pass, optical margin
 // alignment and slight font expansion. A pure function of its inputs (plus the font and
 // hyphenation caches), so it can be tested alone and reused by the EPUB (it is not, today).
 //
@@ -75,7 +76,8 @@ struct SetLine {
 struct SetParagraph {
     std::vector<SetLine> lines;
     std::vector<std::string> warnings;  // e.g. "no glyph for U+xxxx in Charis SIL"
-    // How the breaks were found: 1 = normal tolerance, 2 = emergency pass, 3 = overfull lines
+    // How the breaks were found: 1 = normal tolerance (or, unhyphenated, the pretolerance),
+    // 2 = emergency pass, 3 = overfull lines
     // allowed; and the most break candidates kept at once (bounded, whatever the length).
     int pass = 0;
     std::size_t peak_active_nodes = 0;
