@@ -10,6 +10,7 @@ build_packages=(
   libharfbuzz-dev libfreetype-dev libfontconfig-dev
   libhyphen-dev libhunspell-dev libtomlplusplus-dev libcli11-dev
   libuchardet-dev libyaml-cpp-dev libqpdf-dev libgnutls28-dev libssl-dev nettle-dev zlib1g-dev libdeflate-dev
+  libgmp-dev libtasn1-6-dev libidn2-dev libp11-kit-dev
   libmimalloc-dev
 )
 runtime_data_packages=(
