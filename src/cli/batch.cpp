@@ -9,9 +9,11 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "cli/atomic_file.hpp"
 #include "cli/content_hash.hpp"
+#include "layout/deflate.hpp"
 #include "layout/style.hpp"
 #include "readers/sidecar_metadata.hpp"
 
@@ -28,13 +30,13 @@ std::string read_bytes(const std::filesystem::path& path) {
 }
 
 // What decides whether a document's outputs are current, as far as is known before reading it:
-// the tool version, the options, every style file (a style may build on another), the input and
-// its sidecar. The files the document itself pulls in are added by with_dependencies().
+// the tool and the style files (`run_fingerprint`, the same for every document of a run), the
+// options, the input and its sidecar. The files the document itself pulls in are added by
+// with_dependencies().
 std::string fingerprint(const std::filesystem::path& input, const ConversionRequest& common,
-                        const std::string& styles_fingerprint) {
+                        const std::string& run_fingerprint) {
     ContentHash hash;
-    hash.add(PAMPHLET_VERSION);
-    hash.add(styles_fingerprint);
+    hash.add(run_fingerprint);
     hash.add(common.style);
     const model::Metadata& overrides = common.metadata_overrides;
     for (const std::string* field : {&overrides.title, &overrides.subtitle, &overrides.language, &overrides.date})
@@ -61,6 +63,28 @@ std::string with_dependencies(const std::string& fingerprint, const std::vector<
         if (std::filesystem::is_regular_file(file, error)) hash.add("file\n" + read_bytes(file));
         else hash.add("missing");
     }
+    return hash.hex();
+}
+
+// The program itself: its version and its executable's size and CRC-32. A pamphlet built again
+// from changed sources keeps its version string, and its outputs may differ all the same (new
+// typesetting, new repairs): they must not be taken for current. The CRC (libdeflate's, a few
+// milliseconds for a 12 MB executable, once per batch run) only has to tell builds apart, not
+// resist forgery. Where the executable cannot be read, the version alone counts.
+std::string fingerprint_tool() {
+    ContentHash hash;
+    hash.add(PAMPHLET_VERSION);
+    std::ifstream in("/proc/self/exe", std::ios::binary);
+    std::vector<char> buffer(1 << 20);
+    std::uint32_t crc = 0;
+    std::uint64_t size = 0;
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        crc = layout::crc32(std::string_view(buffer.data(), got), crc);
+        size += got;
+    }
+    hash.add(std::to_string(size) + " " + std::to_string(crc));
     return hash.hex();
 }
 
@@ -138,7 +162,7 @@ BatchResult run_batch(const BatchRequest& request) {
     const std::vector<std::filesystem::path> inputs = find_batch_inputs(request.input_folder);
     std::filesystem::create_directories(request.output_folder);
     const std::map<std::string, BuildRecord> previous = read_state(request.output_folder);
-    const std::string styles_fingerprint = fingerprint_styles(request.common);
+    const std::string run_fingerprint = fingerprint_tool() + fingerprint_styles(request.common);
 
     struct Outcome {
         enum class Kind { converted, skipped, failed } kind = Kind::failed;
@@ -165,7 +189,7 @@ BatchResult run_batch(const BatchRequest& request) {
                                   {stem.string() + ".pdf", OutputFormat::pdf},
                                   {stem.string() + "-booklet.pdf", OutputFormat::booklet_pdf}};
             try {
-                const std::string own = fingerprint(input, request.common, styles_fingerprint);
+                const std::string own = fingerprint(input, request.common, run_fingerprint);
                 const auto known = previous.find(relative.string());
                 const bool outputs_exist = std::all_of(conversion.targets.begin(), conversion.targets.end(),
                                                        [](const OutputTarget& t) { return std::filesystem::exists(t.path); });

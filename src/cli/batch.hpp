@@ -1,5 +1,6 @@
 // Batch mode: `pamphlet build DIR --out-dir OUT -j N` converts a whole library with a thread
-// pool, skipping documents whose inputs, style and tool version are unchanged since the last run.
+// pool, skipping documents whose inputs, style and pamphlet build (version and executable) are
+// unchanged since the last run.
 // One document is the unit of work, so a library can also be split across machines by any
 // scheduler (make -j, GNU parallel, a job array) running `pamphlet build` or plain `pamphlet`.
 #pragma once

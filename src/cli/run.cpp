@@ -97,7 +97,7 @@ const char* help_footer =
 // `pamphlet build DIR --out-dir OUT -j N`: the batch mode.
 int run_build(int argc, char** argv) {
     CLI::App app{"pamphlet build: convert every document under a folder (EPUB, PDF, booklet PDF)", "pamphlet build"};
-    app.footer("\nDocuments whose input, sidecar metadata, style and tool version are unchanged since the\n"
+    app.footer("\nDocuments whose input, sidecar metadata, style and pamphlet build are unchanged since the\n"
                "last build into the same folder are skipped (use --force to rebuild). One failing document\n"
                "never stops the others; the exit status is 1 if any failed.\n");
     std::string folder, out_dir, style;

@@ -30,6 +30,8 @@ std::string_view Deflater::raw(std::string_view data) {
     return {output_.data(), size};
 }
 
-std::uint32_t crc32(std::string_view data) { return libdeflate_crc32(0, data.data(), data.size()); }
+std::uint32_t crc32(std::string_view data, std::uint32_t previous) {
+    return libdeflate_crc32(previous, data.data(), data.size());
+}
 
 }  // namespace pamphlet::layout

@@ -29,7 +29,8 @@ private:
     std::vector<char> output_;
 };
 
-// The CRC-32 zip stores for each entry.
-std::uint32_t crc32(std::string_view data);
+// The CRC-32 zip stores for each entry; `previous`, the CRC of the bytes before `data`, chains
+// the pieces of a file read in parts.
+std::uint32_t crc32(std::string_view data, std::uint32_t previous = 0);
 
 }  // namespace pamphlet::layout
