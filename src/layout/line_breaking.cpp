@@ -106,11 +106,8 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     if (glyphs.empty()) return out;
 
     ParagraphItems& built = buffers.built;
-    // TeX's first pass: the paragraph without hyphenation, each line within the pretolerance. Most
-    // paragraphs of a book measure set so, with no hyphen, and need no hyphenation look-up at all;
-    // the others are built again with their hyphenation points and broken as before.
-    const bool try_unhyphenated = paragraph.hyphenate;
-    build_items(paragraph, glyphs, fonts, hyphenation, built, !try_unhyphenated);
+    // The items first without hyphenation points, for TeX's first pass below.
+    build_items(paragraph, glyphs, fonts, hyphenation, built, /*look_up_hyphens=*/false);
     bool has_content = std::any_of(built.items.begin(), built.items.end(),
                                    [](const knuth_plass::Item& item) { return item.kind == ItemKind::box; });
     if (!has_content) return out;  // only spaces and line breaks: nothing to set
@@ -123,7 +120,11 @@ SetParagraph set_paragraph(const ParagraphSpec& paragraph, FontLibrary& fonts, H
     parameters.emergency_stretch = emergency_stretch_em * size;
     parameters.ragged_stretch = justified ? 0 : ragged_stretch_em * size;
     knuth_plass::Result breaks;
-    if (try_unhyphenated) {
+    // TeX's first pass: the paragraph without hyphenation, each line within the pretolerance. Most
+    // paragraphs of a book measure set so, with no hyphen, and need no hyphenation look-up at all;
+    // the others are built again with their hyphenation points and broken as before. (A paragraph
+    // that is not to be hyphenated has its items already and goes straight to the normal passes.)
+    if (paragraph.hyphenate) {
         knuth_plass::Parameters first = parameters;
         first.tolerance = pretolerance;
         first.last_pass = 1;
